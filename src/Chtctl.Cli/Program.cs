@@ -1,0 +1,6 @@
+namespace Chtctl.Cli;
+
+internal static class Program
+{
+    public static int Main(string[] args) => Cli.Run(args);
+}

@@ -1,0 +1,4 @@
+using System.Runtime.CompilerServices;
+
+[assembly: InternalsVisibleTo("Chtctl.Compose.Tests")]
+[assembly: InternalsVisibleTo("Chtctl.Cli.Tests")]
