@@ -1,11 +1,43 @@
+using System.CommandLine;
+using Chtctl.Cli.Commands;
+
 namespace Chtctl.Cli;
 
-/// <summary>Entry point shared by the executable and the CLI tests.</summary>
+/// <summary>Builds the command tree and runs it; shared by the executable and the CLI tests.</summary>
 internal static class Cli
 {
-    public static int Run(string[] args)
+    private static readonly IVerb[] Verbs =
+    [
+        new ValidateVerb(),
+        new SchemaVerb(),
+        new VersionVerb(),
+        new ProbeVerb(),
+    ];
+
+    public static int Run(string[] args, CliContext context)
     {
-        Console.Out.WriteLine($"chtctl {Core.Spec.ChtctlInfo.Version} ({args.Length} arguments)");
-        return 0;
+        var root = new RootCommand("chtctl installs, upgrades and operates Community Health Toolkit (CHT) instances on Docker Compose and Kubernetes.");
+        foreach (var verb in Verbs)
+            root.Add(verb.Create(context));
+
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var error in parse.Errors)
+                context.Error.WriteLine($"chtctl: {error.Message}");
+            context.Error.WriteLine("Run 'chtctl --help' for usage.");
+            return ExitCodes.Usage;
+        }
+
+        try
+        {
+            return parse.Invoke(new InvocationConfiguration { Output = context.Out, Error = context.Error, EnableDefaultExceptionHandler = false });
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            context.Error.WriteLine($"chtctl: internal error: {e.Message}");
+            context.Error.WriteLine("This is a bug in chtctl. Please report it with the command you ran and this message.");
+            return ExitCodes.Internal;
+        }
     }
 }

@@ -71,7 +71,7 @@ internal sealed class SpecBinder(string file, SourceMap map, List<SpecDiagnostic
             if (!keys.TryGetValue(key, out var property))
             {
                 map.Add(childPath, Locate(keyNode));
-                var suggestion = DidYouMean.Suggest(key, keys.Keys);
+                var suggestion = DidYouMean.Suggest(key, keys.Keys) ?? ElsewhereInModel(key);
                 Error(childPath, keyNode, $"unknown key '{key}'",
                     suggestion is not null ? $"did you mean '{suggestion}'?" : $"keys allowed here: {string.Join(", ", keys.Keys)}");
                 continue;
@@ -130,6 +130,8 @@ internal sealed class SpecBinder(string file, SourceMap map, List<SpecDiagnostic
         foreach (var (keyNode, valueNode) in mapping.Children)
         {
             var key = (keyNode as YamlScalarNode)?.Value ?? "";
+            // Point problems with a name at the name, not its value.
+            map.Add($"{path}.{key}", Locate(keyNode));
             if (Bind(typeof(string), valueNode, $"{path}.{key}", nullable: false) is string value)
                 result[key] = value;
         }
@@ -153,6 +155,30 @@ internal sealed class SpecBinder(string file, SourceMap map, List<SpecDiagnostic
         }
 
         return value;
+    }
+
+    /// <summary>A key written at the wrong level: the full path where the model has a key of that name.</summary>
+    private static string? ElsewhereInModel(string key)
+    {
+        var matches = AllPaths.Value.Where(p => p == key || p.EndsWith("." + key, StringComparison.Ordinal)).ToArray();
+        return matches.Length == 1 ? matches[0] : null;
+    }
+
+    private static readonly Lazy<string[]> AllPaths = new(() => PathsOf(typeof(Spec.InstanceSpec), "").ToArray());
+
+    private static IEnumerable<string> PathsOf(Type type, string prefix)
+    {
+        foreach (var property in SpecNaming.KeysOf(type))
+        {
+            var path = prefix + SpecNaming.KeyOf(property);
+            yield return path;
+            var propertyType = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
+            if (SpecNaming.IsRecord(propertyType))
+            {
+                foreach (var child in PathsOf(propertyType, path + "."))
+                    yield return child;
+            }
+        }
     }
 
     private static object ParseBool(string text) => text.ToLowerInvariant() switch
