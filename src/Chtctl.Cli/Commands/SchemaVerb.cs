@@ -3,15 +3,16 @@ using Chtctl.Core.Schema;
 
 namespace Chtctl.Cli.Commands;
 
-/// <summary><c>chtctl schema</c>: the instance file's JSON Schema, for editors and CI checks.</summary>
+/// <summary><c>chtctl schema</c>: the instance file's JSON Schema for editors and CI, or its Markdown reference.</summary>
 internal sealed class SchemaVerb : IVerb
 {
     public Command Create(CliContext context)
     {
-        var command = new Command("schema", "Print the JSON Schema of the instance file (for editor completion and checks).");
-        command.SetAction(_ =>
+        var reference = new Option<bool>("--reference") { Description = "Print the Markdown reference of every key instead of the JSON Schema." };
+        var command = new Command("schema", "Print the JSON Schema of the instance file (for editor completion and checks).") { reference };
+        command.SetAction(parse =>
         {
-            context.Out.Write(InstanceSchema.Generate());
+            context.Out.Write(parse.GetValue(reference) ? InstanceReference.Generate() : InstanceSchema.Generate());
             return ExitCodes.Success;
         });
         return command;

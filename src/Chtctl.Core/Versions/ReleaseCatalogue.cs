@@ -23,7 +23,7 @@ public sealed class ReleaseCatalogue(string registry, IReleaseSource? online = n
         if (online is null)
             return ChtRelease.FromRule(version, registry);
         return await online.FindAsync(version, cancellationToken).ConfigureAwait(false)
-            ?? throw new ReleaseNotFoundException($"CHT {version} does not exist on the builds server; check the version (releases are listed by `chtctl version --releases`)");
+            ?? throw new ReleaseNotFoundException($"CHT {version} does not exist on the builds server; check cht.version against the releases it lists");
     }
 
     /// <summary>Offline resolution: pure, for render and validate.</summary>
