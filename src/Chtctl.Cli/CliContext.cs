@@ -30,10 +30,10 @@ internal sealed class CliContext
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
-        Out = new AnsiConsoleOutput(Error),
-        Ansi = IsInteractive && Environment("NO_COLOR") is null ? AnsiSupport.Detect : AnsiSupport.No,
-        ColorSystem = IsInteractive && Environment("NO_COLOR") is null ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
-        Interactive = IsInteractive ? InteractionSupport.Yes : InteractionSupport.No,
+            Out = new AnsiConsoleOutput(Error),
+            Ansi = IsInteractive && Environment("NO_COLOR") is null ? AnsiSupport.Detect : AnsiSupport.No,
+            ColorSystem = IsInteractive && Environment("NO_COLOR") is null ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+            Interactive = IsInteractive ? InteractionSupport.Yes : InteractionSupport.No,
         });
         // Off a terminal, lines must stay whole so logs and grep see one diagnostic per line.
         if (!IsInteractive)

@@ -1,7 +1,7 @@
-using Spectre.Console;
 using System.CommandLine;
 using Chtctl.Cli.Instances;
 using Chtctl.Cli.Output;
+using Spectre.Console;
 
 namespace Chtctl.Cli.Commands;
 
