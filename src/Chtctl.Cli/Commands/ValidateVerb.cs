@@ -38,9 +38,19 @@ internal sealed class ValidateVerb : IVerb
 
 internal static class InstanceFileArgument
 {
-    public static Argument<string?> Create() => new("file")
+    public static Argument<string?> Create()
     {
-        Description = $"Instance file. Default: ./{InstanceLoader.ConventionalFileName} if present, else the built-in local instance.",
-        Arity = ArgumentArity.ZeroOrOne,
-    };
+        var argument = new Argument<string?>("file")
+        {
+            Description = $"Instance file. Default: ./{InstanceLoader.ConventionalFileName} if present, else the built-in local instance.",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
+        // A misspelt option would otherwise be taken for a file name and reported as a missing file.
+        argument.Validators.Add(result =>
+        {
+            if (result.Tokens.Count > 0 && result.Tokens[0].Value is { Length: > 1 } value && value.StartsWith('-'))
+                result.AddError($"unknown option '{value}'");
+        });
+        return argument;
+    }
 }

@@ -2,3 +2,4 @@ using System.Runtime.CompilerServices;
 
 [assembly: InternalsVisibleTo("Chtctl.Cli.Tests")]
 [assembly: InternalsVisibleTo("Chtctl.Cli.Tests")]
+

@@ -1,0 +1,50 @@
+using Chtctl.Core.Rendering;
+
+namespace Chtctl.Cli.Output;
+
+/// <summary>
+/// Writes a rendered tree into a directory safely: never into a non-empty directory chtctl did not
+/// render before, each file atomically (temp file, then rename) and created with its final mode so a
+/// secret file is never readable by others even for a moment, and stale files of an earlier render removed.
+/// </summary>
+internal static class RenderedTreeWriter
+{
+    /// <summary>Lists the files chtctl wrote, so a later render can remove the ones no longer rendered.</summary>
+    public const string ManifestName = ".chtctl-rendered";
+
+    public static void Write(RenderedTree tree, string directory)
+    {
+        var manifest = Path.Combine(directory, ManifestName);
+        if (Directory.Exists(directory) && Directory.EnumerateFileSystemEntries(directory).Any() && !File.Exists(manifest))
+            throw new RenderTargetException($"{directory} is not empty and was not written by chtctl render; choose an empty or new directory");
+
+        var previous = File.Exists(manifest) ? File.ReadAllLines(manifest).Where(l => l.Length > 0).ToHashSet(StringComparer.Ordinal) : [];
+        Directory.CreateDirectory(directory);
+        foreach (var file in tree.Files)
+            WriteAtomically(Path.Combine(directory, file.Path), file.Content, file.Mode);
+
+        foreach (var stale in previous.Except(tree.Files.Select(f => f.Path)))
+        {
+            var path = Path.Combine(directory, stale);
+            if (!stale.Split('/').Contains("..") && File.Exists(path))
+                File.Delete(path);
+        }
+
+        WriteAtomically(manifest, string.Concat(tree.Files.Select(f => f.Path + "\n")), UnixFileMode.UserRead | UnixFileMode.UserWrite);
+    }
+
+    private static void WriteAtomically(string path, string content, UnixFileMode mode)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var temp = path + ".tmp-" + Environment.ProcessId;
+        var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write, UnixCreateMode = mode };
+        using (var stream = new FileStream(temp, options))
+        using (var writer = new StreamWriter(stream))
+            writer.Write(content);
+        File.Move(temp, path, overwrite: true);
+        // A file that existed with looser permissions keeps the new, stricter mode after the rename.
+        File.SetUnixFileMode(path, mode);
+    }
+}
+
+internal sealed class RenderTargetException(string message) : Exception(message);
