@@ -18,8 +18,6 @@ internal static class DeploymentBuilder
     /// </summary>
     public const string ConfigHashAnnotation = "chtctl/config-sha256";
 
-    public const string HostnameLabel = "kubernetes.io/hostname";
-
     public static V1Deployment Build(InstanceTopology topology, PodGroup pod, IReadOnlyDictionary<string, string> renderedFiles)
     {
         var main = pod.Main;
@@ -56,7 +54,7 @@ internal static class DeploymentBuilder
             Containers = pod.Containers.Select(c => ContainerMapper.Map(topology, c)).ToList(),
             Volumes = PodVolumes.VolumesOf(topology, pod),
             NodeSelector = PinnedMachine(topology, main) is { } machine
-                ? new SortedDictionary<string, string>(StringComparer.Ordinal) { [HostnameLabel] = machine }
+                ? new SortedDictionary<string, string>(StringComparer.Ordinal) { [ObjectLabels.MachineHostname] = machine }
                 : null,
             // A CouchDB pod's host name is its node's Service name, so what the pod calls itself matches the
             // Erlang node name (couchdb@couchdb-N.<ns>.svc.cluster.local), which resolves through that Service.

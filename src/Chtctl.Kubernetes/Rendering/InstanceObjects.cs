@@ -33,7 +33,7 @@ internal static class InstanceObjects
         if (DisruptionBudgetBuilder.Build(topology) is { } budget)
             objects.Add(budget);
         objects.AddRange(ServiceBuilder.Build(topology));
-        objects.AddRange(pods.OrderBy(p => p.Main.Wave).Select(p => DeploymentBuilder.Build(topology, p, renderedFiles)));
+        objects.AddRange(pods.Select(p => DeploymentBuilder.Build(topology, p, renderedFiles)));
         objects.Add(IngressBuilder.Build(topology));
         return objects;
     }

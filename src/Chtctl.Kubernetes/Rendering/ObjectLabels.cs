@@ -17,6 +17,9 @@ internal static class ObjectLabels
     public const string ManagedBy = "app.kubernetes.io/managed-by";
     public const string ChtService = "cht.service";
 
+    /// <summary>The node label Kubernetes sets to each machine's host name; pinning selects on it.</summary>
+    public const string MachineHostname = "kubernetes.io/hostname";
+
     public const string PartOfValue = "cht";
     public const string ManagedByValue = "chtctl";
 

@@ -36,6 +36,4 @@ internal static class ObjectNames
 
     /// <summary>The pod volume holding a CouchDB node's storage, named after its claim.</summary>
     public static string StorageVolume(InstanceTopology topology, int node) => Claim(topology, node);
-
-    public const string HaproxyConfigVolume = "haproxy-config";
 }

@@ -11,7 +11,6 @@ namespace Chtctl.Kubernetes.Rendering;
 internal static class PreExistingVolumes
 {
     public const string EbsCsiDriver = "ebs.csi.aws.com";
-    public const string HostnameLabel = "kubernetes.io/hostname";
 
     /// <summary>The volume source (and node affinity) of node <paramref name="node"/>'s PersistentVolume, or null.</summary>
     public static V1PersistentVolumeSpec? SourceOf(InstanceTopology topology, int node)
@@ -62,7 +61,7 @@ internal static class PreExistingVolumes
                     [
                         new V1NodeSelectorTerm
                         {
-                            MatchExpressions = [new V1NodeSelectorRequirement { Key = HostnameLabel, OperatorProperty = "In", Values = [machine] }],
+                            MatchExpressions = [new V1NodeSelectorRequirement { Key = ObjectLabels.MachineHostname, OperatorProperty = "In", Values = [machine] }],
                         },
                     ],
                 },

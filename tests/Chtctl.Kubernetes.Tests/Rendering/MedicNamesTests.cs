@@ -11,7 +11,7 @@ public sealed class MedicNamesTests
     {
         var objects = Instances.Objects(Instances.Spec(nodes: 1));
 
-        Assert.Equal(["cht-couchdb", "cht-haproxy", "cht-haproxy-healthcheck", "cht-api", "cht-sentinel", "upgrade-service"], objects.Names<V1Deployment>());
+        Assert.Equal(["cht-couchdb", "cht-haproxy-healthcheck", "cht-haproxy", "cht-api", "cht-sentinel", "upgrade-service"], objects.Names<V1Deployment>());
         Assert.Equal(["couchdb", "haproxy", "healthcheck", "api", "upgrade-service"], objects.Names<V1Service>());
         Assert.Equal(["cht-couchdb-credentials"], objects.Names<V1Secret>());
         Assert.Equal(["api-ingress"], objects.Names<V1Ingress>());

@@ -158,6 +158,9 @@ public sealed class WorkloadTests
         Assert.Equal(waves.Order(), waves);
         Assert.Equal("0", deployments.Single(d => d.Metadata.Name == "cht-couchdb-3").Metadata.Annotations["chtctl/wave"]);
         Assert.Equal("2", deployments.Single(d => d.Metadata.Name == "cht-api").Metadata.Annotations["chtctl/wave"]);
+        // HAProxy resolves its agent's address at start, so within their wave the agent comes first.
+        var names = deployments.Select(d => d.Metadata.Name).ToList();
+        Assert.True(names.IndexOf("cht-haproxy-healthcheck") < names.IndexOf("cht-haproxy"), string.Join(", ", names));
     }
 
     [Fact]
