@@ -1,4 +1,5 @@
 using System.Globalization;
+using Chtctl.Core.Parsing;
 using Chtctl.Core.Spec;
 
 namespace Chtctl.Core.Import.Helm;
@@ -7,6 +8,9 @@ namespace Chtctl.Core.Import.Helm;
 /// CouchDB volumes. The point is to find the data that already exists: pre-existing EBS volumes, GCE disks and host
 /// directories, and the host directories cht-chart-4x used on k3s even for new installs.
 /// </summary>
+/// <summary>The storage, and whether each CouchDB node's data lives on one particular machine (so it must be pinned there).</summary>
+internal sealed record HelmStorageReading(StorageSpec Storage, bool DataOnNodes);
+
 internal static class HelmStorage
 {
     private const string PreExisting = "couchdb_data.preExistingDataAvailable";
@@ -15,7 +19,7 @@ internal static class HelmStorage
     /// <summary>cht-chart-4x's default couchdb_node_storage_size; applies when the file leaves it out.</summary>
     private const string Chart4xDefaultSize = "100Mi";
 
-    public static StorageSpec Read(HelmReader reader, KubernetesPlatform platform, HelmCouchDbReading couchdb, string? runningNamespace)
+    public static HelmStorageReading Read(HelmReader reader, KubernetesPlatform platform, HelmCouchDbReading couchdb, string? runningNamespace)
     {
         var storage = new StorageSpec();
         storage = Size(reader, storage);
@@ -77,7 +81,8 @@ internal static class HelmStorage
 
         if (!(platform == KubernetesPlatform.Eks && preExisting))
             reader.NotUsed("couchdb_data.partition", "it only applied to pre-existing EBS volumes");
-        return storage;
+        var onNodes = couchdb.Clustered && k3s && (storage.Vsphere is not null || storage.HostPaths.Count > 0 || reader.Chart == HelmChart.Chart4x);
+        return new HelmStorageReading(storage, onNodes);
     }
 
     private static StorageSpec Size(HelmReader reader, StorageSpec storage)
@@ -93,11 +98,11 @@ internal static class HelmStorage
             return storage;
         if (reader.Chart == HelmChart.Chart4x)
         {
-            reader.Context.Info(key, Parsing.SourceLocation.None, $"not set: cht-chart-4x's default {Chart4xDefaultSize} applies, as it did upstream");
+            reader.Context.Info(key, SourceLocation.None, $"not set: cht-chart-4x's default {Chart4xDefaultSize} applies, as it did upstream");
             return storage with { Size = Chart4xDefaultSize };
         }
 
-        reader.Context.Warning(key, Parsing.SourceLocation.None, $"not set (the in-repo chart requires it): chtctl's default {storage.Size} applies");
+        reader.Context.Warning(key, SourceLocation.None, $"not set (the in-repo chart requires it): chtctl's default {storage.Size} applies");
         return storage;
     }
 
@@ -167,7 +172,13 @@ internal static class HelmStorage
         // New clustered installs: a pre-install Job made /var/lib/<namespace>-couchdbN on node-N, and a local PV used it.
         reader.NotUsed("local_storage", $"{PreExisting} is false: cht-chart-4x used /var/lib/<namespace>-couchdbN on each node");
         if (runningNamespace is null)
+        {
+            if (!reader.Has("namespace"))
+                context.Error("namespace", SourceLocation.None,
+                    "namespace is needed to find the data: cht-chart-4x kept each node's data in /var/lib/<namespace>-couchdbN", "add namespace: <the release's namespace>");
             return [];
+        }
+
         var paths = Enumerable.Range(1, nodes).Select(n => string.Create(CultureInfo.InvariantCulture, $"/var/lib/{runningNamespace}-couchdb{n}")).ToArray();
         context.Info("namespace", reader.Locate("namespace"),
             $"cht-chart-4x kept clustered CouchDB data in host directories {string.Join(", ", paths)} (one per node); chtctl keeps using them");
@@ -181,6 +192,7 @@ internal static class HelmStorage
         var context = reader.Context;
         var section = keyFormat[..keyFormat.LastIndexOf('.')];
         var values = new List<string>();
+        string? firstMissing = null;
         for (var n = 1; n <= nodes; n++)
         {
             var key = string.Format(CultureInfo.InvariantCulture, keyFormat, n);
@@ -190,6 +202,7 @@ internal static class HelmStorage
                 if (!context.HasError(key))
                     context.Error(key, reader.Has(key) ? reader.Locate(key) : reader.Locate(section),
                         $"{key} is needed: {string.Format(CultureInfo.InvariantCulture, what, n)} ({PreExisting} is true)");
+                firstMissing ??= key;
                 continue;
             }
 
@@ -197,7 +210,9 @@ internal static class HelmStorage
             values.Add(value);
         }
 
-        context.Origin(specPath, PreExisting, reader.Locate(PreExisting));
+        // A short list is already reported at the missing key; pointing the list there keeps it to one message.
+        var listSource = firstMissing ?? PreExisting;
+        context.Origin(specPath, listSource, reader.Has(listSource) ? reader.Locate(listSource) : reader.Locate(section));
         if (keyFormat.Contains("{0}", StringComparison.Ordinal))
         {
             var stem = keyFormat[(section.Length + 1)..].Replace("{0}", "", StringComparison.Ordinal);

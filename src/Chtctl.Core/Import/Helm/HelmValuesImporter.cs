@@ -20,9 +20,7 @@ internal static class HelmValuesImporter
         var platform = HelmPlatform.Read(reader);
         var couchdb = HelmCouchDb.Read(reader);
         var storage = HelmStorage.Read(reader, platform, couchdb, identity.RunningNamespace);
-        var pinning = HelmPinning.Read(reader, couchdb,
-            required: storage.HostPaths.Count > 1 || storage.Vsphere is not null,
-            why: "the data of each CouchDB node is on one machine");
+        var pinning = HelmPinning.Read(reader, couchdb, required: storage.DataOnNodes, why: "its data is on that machine");
         var ingress = HelmIngress.Read(reader, platform);
         var secrets = HelmSecrets.Read(reader);
         HelmKeys.ReportIgnored(reader);
@@ -40,7 +38,7 @@ internal static class HelmValuesImporter
                 Namespace = identity.Namespace,
                 Platform = platform,
                 Pinning = pinning,
-                Storage = storage,
+                Storage = storage.Storage,
                 Ingress = ingress.Ingress,
             },
         };
