@@ -79,6 +79,7 @@ internal static class DockerEnvTls
         NotCertificateFiles(reader, "AUTO_GENERATE");
         tls = tls with { Mode = TlsMode.Acme };
         var email = reader.Text("EMAIL");
+        context.Origin("tls.acmeEmail", email is null ? Mode : "EMAIL", reader.Locate(email is null ? Mode : "EMAIL"));
         if (email is null)
         {
             context.Error(Mode, reader.Locate(Mode), "AUTO_GENERATE becomes tls.mode acme, which needs a contact e-mail for the certificate authority",
@@ -86,7 +87,6 @@ internal static class DockerEnvTls
             return tls;
         }
 
-        context.Origin("tls.acmeEmail", "EMAIL", reader.Locate("EMAIL"));
         if (string.Equals(email, MedicEmail, StringComparison.OrdinalIgnoreCase))
             context.Warning("EMAIL", reader.Locate("EMAIL"), $"{email} is Medic's address (upstream's default), not yours",
                 "the certificate authority writes to this address about expiry and problems: use your own");
