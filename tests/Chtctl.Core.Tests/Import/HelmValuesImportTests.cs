@@ -359,7 +359,9 @@ public sealed class HelmValuesImportTests
               preExistingEBSVolumeID-1: vol-0a1b2c3d4e5f60718
             """);
 
-        Assert.Equal(["warning couchdb.clusteredCouch_enabled:6", "warning k3s_use_vSphere_storage_class:12"], ImportAssert.Problems(result));
+        // The vSphere switch is quoted too, but it did nothing on eks: a note, not a warning.
+        Assert.Equal(["warning couchdb.clusteredCouch_enabled:6"], ImportAssert.Problems(result));
+        Assert.Contains("k3s", ImportAssert.Single(result, "k3s_use_vSphere_storage_class", DiagnosticSeverity.Info).Message, StringComparison.Ordinal);
         var clustered = ImportAssert.Single(result, "couchdb.clusteredCouch_enabled", DiagnosticSeverity.Warning);
         Assert.StartsWith("quoted boolean 'false': chtctl reads it as false", clustered.Message, StringComparison.Ordinal);
         Assert.Contains("single-node and the clustered", clustered.Message, StringComparison.Ordinal);
@@ -367,6 +369,26 @@ public sealed class HelmValuesImportTests
         var spec = result.Spec!;
         Assert.Equal(1, spec.Couchdb.Nodes);
         Assert.Equal(["vol-0a1b2c3d4e5f60718"], spec.Kubernetes.Storage.EbsVolumeIds);
+    }
+
+    [Fact]
+    public void Quoted_false_vsphere_switch_on_k3s_warns_that_upstream_used_vsphere()
+    {
+        var result = ImportAssert.Helm(Credentials + """
+
+              clusteredCouch_enabled: true
+            project_name: q
+            namespace: q
+            chtversion: 4.22.0
+            cluster_type: k3s-k3d
+            nodes: {node-1: a, node-2: b, node-3: c}
+            k3s_use_vSphere_storage_class: "false"
+            """);
+
+        var warning = ImportAssert.Single(result, "k3s_use_vSphere_storage_class", DiagnosticSeverity.Warning);
+        Assert.Contains("upstream may have used vSphere volumes", warning.Message, StringComparison.Ordinal);
+        Assert.Null(result.Spec!.Kubernetes.Storage.Vsphere);
+        Assert.Equal(["/var/lib/q-couchdb1", "/var/lib/q-couchdb2", "/var/lib/q-couchdb3"], result.Spec.Kubernetes.Storage.HostPaths);
     }
 
     [Fact]

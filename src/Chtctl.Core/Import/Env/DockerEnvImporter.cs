@@ -22,7 +22,15 @@ internal static class DockerEnvImporter
     public static ImportResult Import(string text, string file, ImportOptions options)
     {
         var context = new ImportContext(file);
-        var reader = new EnvReader(EnvFile.Parse(text, context), context);
+        var entries = EnvFile.Parse(text, context);
+        if (entries.Count == 0)
+        {
+            context.Error("", SourceLocation.None, "no variables found: there is nothing to import",
+                "pass the .env beside the upgrade service's docker-compose.yml");
+            return new ImportResult(null, ImportedSecrets.None, context.Finish(null)) { Format = ImportFormat.DockerEnv };
+        }
+
+        var reader = new EnvReader(entries, context);
         var project = reader.Text("CHT_COMPOSE_PROJECT_NAME") ?? UpstreamProject;
         var name = Name(reader, project);
         var storage = DockerEnvStorage.Read(reader);

@@ -26,11 +26,13 @@ internal static class HelmStorage
         storage = ClassAndSubPath(reader, storage);
 
         var preExisting = reader.Flag(PreExisting, "mounted the pre-existing volumes") ?? false;
-        var vsphere = reader.Flag(VsphereFlag, "used vSphere volumes") ?? false;
+        var k3s = platform is KubernetesPlatform.K3s or KubernetesPlatform.K3d;
+        var vsphere = k3s && (reader.Flag(VsphereFlag, "used vSphere volumes") ?? false);
+        if (!k3s)
+            reader.NotUsed(VsphereFlag, "vSphere volumes are for k3s");
         var nodes = couchdb.Clustered ? couchdb.CouchDb.Nodes : 1;
         var partition = reader.Text("couchdb_data.partition");
 
-        var k3s = platform is KubernetesPlatform.K3s or KubernetesPlatform.K3d;
         if (platform == KubernetesPlatform.Eks && preExisting)
         {
             storage = storage with { EbsVolumeIds = PerNode(reader, "ebs.preExistingEBSVolumeID-{0}", "kubernetes.storage.ebsVolumeIds", nodes, "the id of the EBS volume with node {0}'s data") };
@@ -70,9 +72,8 @@ internal static class HelmStorage
         else
         {
             if (vsphere)
-                reader.Context.Warning(VsphereFlag, reader.Locate(VsphereFlag),
-                    $"ignored: {(k3s ? "upstream used vSphere volumes only for clustered CouchDB" : "vSphere volumes are for k3s")}");
-            reader.NotUsed("vSphere", vsphere ? "vSphere volumes are not used here" : $"{VsphereFlag} is false");
+                reader.Context.Warning(VsphereFlag, reader.Locate(VsphereFlag), "ignored: upstream used vSphere volumes only for clustered CouchDB");
+            reader.NotUsed("vSphere", !k3s ? "vSphere volumes are for k3s" : vsphere ? "vSphere volumes are not used here" : $"{VsphereFlag} is false");
             if (k3s)
                 storage = storage with { HostPaths = HostPaths(reader, couchdb, nodes, preExisting, runningNamespace) };
             else
