@@ -4,6 +4,8 @@ public enum DiagnosticSeverity
 {
     Error,
     Warning,
+    /// <summary>Nothing to fix: how a value was read (an import's choices), so the operator can check it.</summary>
+    Info,
 }
 
 /// <summary>Where a value was in the source file (1-based line and column).</summary>
@@ -29,7 +31,12 @@ public sealed record SpecDiagnostic(
     public override string ToString()
     {
         var where = Location.IsKnown ? $"{File}:{Location.Line}:{Location.Column}" : File;
-        var severity = Severity == DiagnosticSeverity.Error ? "error" : "warning";
+        var severity = Severity switch
+        {
+            DiagnosticSeverity.Error => "error",
+            DiagnosticSeverity.Warning => "warning",
+            _ => "info",
+        };
         var path = string.IsNullOrEmpty(Path) ? "" : $"{Path}: ";
         var hint = Hint is null ? "" : $" (hint: {Hint})";
         return $"{where}: {severity}: {path}{Message}{hint}";
