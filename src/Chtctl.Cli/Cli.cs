@@ -8,7 +8,9 @@ internal static class Cli
 {
     private static readonly IVerb[] Verbs =
     [
+        new InitVerb(),
         new ValidateVerb(),
+        new ImportVerb(),
         new SchemaVerb(),
         new VersionVerb(),
         new ProbeVerb(),

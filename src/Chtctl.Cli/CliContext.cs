@@ -21,10 +21,13 @@ internal sealed class CliContext
 
     public TimeProvider Clock { get; init; } = TimeProvider.System;
 
+    /// <summary>A console to use instead of one on standard error (tests answer prompts through it).</summary>
+    public IAnsiConsole? ConsoleOverride { get; init; }
+
     private IAnsiConsole? _console;
 
     /// <summary>Human-facing console on standard error, so standard output stays clean for JSON and rendered streams.</summary>
-    public IAnsiConsole Console => _console ??= CreateConsole();
+    public IAnsiConsole Console => _console ??= ConsoleOverride ?? CreateConsole();
 
     private IAnsiConsole CreateConsole()
     {

@@ -10,14 +10,19 @@ internal static class DiagnosticsPrinter
     {
         foreach (var d in diagnostics.OrderBy(d => d.Location.Line).ThenBy(d => d.Location.Column))
         {
-            var color = d.IsError ? "red" : "yellow";
+            var color = d.Severity switch
+            {
+                DiagnosticSeverity.Error => "red",
+                DiagnosticSeverity.Warning => "yellow",
+                _ => "grey",
+            };
             context.Console.MarkupLine($"[{color}]{Markup.Escape(d.ToString())}[/]");
         }
     }
 
     public static object ToJson(SpecDiagnostic d) => new
     {
-        severity = d.IsError ? "error" : "warning",
+        severity = d.Severity.ToString().ToLowerInvariant(),
         file = d.File,
         path = d.Path,
         line = d.Location.IsKnown ? d.Location.Line : (int?)null,
@@ -29,7 +34,7 @@ internal static class DiagnosticsPrinter
     public static string Summary(IReadOnlyList<SpecDiagnostic> diagnostics)
     {
         var errors = diagnostics.Count(d => d.IsError);
-        var warnings = diagnostics.Count - errors;
+        var warnings = diagnostics.Count(d => d.Severity == DiagnosticSeverity.Warning);
         return $"{errors} error{(errors == 1 ? "" : "s")}, {warnings} warning{(warnings == 1 ? "" : "s")}";
     }
 }

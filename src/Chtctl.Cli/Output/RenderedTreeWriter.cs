@@ -33,18 +33,7 @@ internal static class RenderedTreeWriter
         WriteAtomically(manifest, string.Concat(tree.Files.Select(f => f.Path + "\n")), UnixFileMode.UserRead | UnixFileMode.UserWrite);
     }
 
-    private static void WriteAtomically(string path, string content, UnixFileMode mode)
-    {
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var temp = path + ".tmp-" + Environment.ProcessId;
-        var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write, UnixCreateMode = mode };
-        using (var stream = new FileStream(temp, options))
-        using (var writer = new StreamWriter(stream))
-            writer.Write(content);
-        File.Move(temp, path, overwrite: true);
-        // A file that existed with looser permissions keeps the new, stricter mode after the rename.
-        File.SetUnixFileMode(path, mode);
-    }
+    private static void WriteAtomically(string path, string content, UnixFileMode mode) => InstanceFiles.Write(path, content, mode);
 }
 
 internal sealed class RenderTargetException(string message) : Exception(message);
