@@ -142,12 +142,12 @@ internal static class ComposeFile
         var probe = component.Readiness ?? new Probe(new ProbeAction.Exec(component.HealthCommand));
         var start = Math.Max(probe.InitialDelaySeconds, component.Liveness?.InitialDelaySeconds ?? 0);
         // HealthCommand is already written for Compose (its `$` are escaped by the topology).
-        return new YamlMap()
+        var healthcheck = new YamlMap()
             .Add("test", new YamlSeq(component.HealthCommand))
             .Add("interval", Seconds(probe.PeriodSeconds))
             .Add("timeout", Seconds(probe.TimeoutSeconds))
-            .Add("retries", probe.FailureThreshold)
-            .Add("start_period", Seconds(start));
+            .Add("retries", probe.FailureThreshold);
+        return start > 0 ? healthcheck.Add("start_period", Seconds(start)) : healthcheck;
     }
 
     private static void AddResources(YamlMap service, Component component)
