@@ -119,6 +119,21 @@ public sealed class ComposePeerTests
         Assert.Equal($"http://medic:{printed}@haproxy:5984/medic", Scalar(Map(Map(services, "api"), "environment"), "COUCH_URL"));
     }
 
+    [Fact]
+    public void A_dollar_sign_in_a_host_path_is_kept_literally_rather_than_interpolated()
+    {
+        var topology = Scenario.Named("single-node-4x").Topology();
+        var spec = topology.Spec with { Compose = topology.Spec.Compose with { Home = "/srv/$HOME/cht" } };
+        var tree = new ComposeRenderer().Render(topology with { Spec = spec }, TestSecrets.Distinct);
+        using var temp = new TempDirectory();
+
+        var result = Config(temp.Write(tree, "project"));
+
+        Assert.True(result.ExitCode == 0, result.Output);
+        // An interpolated $HOME would show the runner's home directory instead.
+        Assert.Contains("- /srv/$HOME/cht/data:/opt/couchdb/data", result.Output, StringComparison.Ordinal);
+    }
+
     private static (RenderedScenario Rendered, YamlMappingNode Resolved) Resolve(string name)
     {
         var rendered = RenderedScenario.Of(name);
