@@ -1,0 +1,56 @@
+using Chtctl.Compose.Layout;
+using Chtctl.Core.Topology;
+
+namespace Chtctl.Compose.Rendering;
+
+/// <summary>
+/// Where each mount of the topology comes from on a Compose host. CouchDB data and nouveau indexes are
+/// host directories (visible, easy to back up, as upstream); each node's <c>local.d</c> is a named volume
+/// because only the CouchDB entrypoint writes it. Everything else is a bind mount from the instance home.
+/// </summary>
+internal sealed class ServiceVolumes(InstanceTopology topology, InstanceHomeLayout layout)
+{
+    private const string DockerSocket = "/var/run/docker.sock";
+
+    /// <summary>Named volumes the services use, by key, with the name Docker gives them.</summary>
+    public SortedDictionary<string, string> Named { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The short-syntax entry (<c>source:target[:ro]</c>) for one mount.</summary>
+    public string Entry(Mount mount)
+    {
+        var source = mount.Volume switch
+        {
+            Volume.CouchDbStorage { Part: CouchDbStoragePart.Config } s => NamedVolume(ConfigVolumeKey(s.Node)),
+            Volume.CouchDbStorage { Part: CouchDbStoragePart.Data } s => HostPath(layout.CouchDbData(s.Node, topology.IsClustered)),
+            Volume.CouchDbStorage { Part: CouchDbStoragePart.Nouveau } s => HostPath(layout.NouveauData(s.Node, topology.IsClustered)),
+            Volume.ConfigFile or Volume.ConfigDirectory => HostPath(layout.ProjectFile(ProjectFiles.For(mount.Volume))),
+            Volume.Certificates => HostPath(layout.Certificates),
+            Volume.AcmeChallenges => HostPath(layout.AcmeWebRoot),
+            Volume.DockerSocket => DockerSocket,
+            Volume.InstanceHome => HostPath(layout.Home),
+            _ => throw new InvalidOperationException($"no Compose source for {mount.Volume}"),
+        };
+        // Short syntax on purpose: unlike the long form, both Compose versions create a missing host
+        // directory instead of failing, so a fresh data directory needs no preparation.
+        return $"{source}:{mount.Path}" + (mount.ReadOnly ? ":ro" : "");
+    }
+
+    /// <summary>The key of a node's <c>local.d</c> volume: named after the node's service.</summary>
+    private string ConfigVolumeKey(int node) =>
+        topology.Components.Single(c => c.Role == ComponentRole.CouchDb && c.CouchDbNode == node).Name + "-config";
+
+    private string NamedVolume(string key)
+    {
+        // An explicit name, prefixed with the instance: `docker volume ls` shows whose it is, and the
+        // volume is found again however Compose is invoked (v1 and v2 build default names differently).
+        Named[key] = $"{topology.Name}-{key}";
+        return key;
+    }
+
+    private static string HostPath(string path)
+    {
+        if (!path.StartsWith('/') || path.Contains(':', StringComparison.Ordinal))
+            throw new InvalidOperationException($"host path '{path}' cannot be bind-mounted by Compose: it must be absolute and contain no ':'");
+        return Interpolation.Literal(path);
+    }
+}
