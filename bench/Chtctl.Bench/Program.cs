@@ -17,20 +17,20 @@ const int WarmBatches = 15;
 
 var cases = new (string Target, IRenderer Renderer, Func<int, string> Yaml)[]
 {
-    ("kubernetes, 3 CouchDB nodes", new KubernetesRenderer(), i => $"""
+    ("kubernetes, 3 CouchDB nodes", new KubernetesRenderer(), i => $$"""
         apiVersion: chtctl/v1
-        name: clinic-{i}
+        name: clinic-{{i}}
         target: kubernetes
-        cht: {{ version: 4.22.0 }}
-        couchdb: {{ nodes: 3 }}
-        tls: {{ mode: ingress, host: clinic-{i}.example.org }}
-        kubernetes: {{ platform: eks, pinning: [node-a-{i}, node-b-{i}, node-c-{i}] }}
+        cht: { version: 4.22.0 }
+        couchdb: { nodes: 3 }
+        tls: { mode: ingress, host: clinic-{{i}}.example.org }
+        kubernetes: { platform: eks, pinning: [node-a-{{i}}, node-b-{{i}}, node-c-{{i}}] }
         """),
-    ("compose, 1 CouchDB node", new ComposeRenderer(), i => $"""
+    ("compose, 1 CouchDB node", new ComposeRenderer(), i => $$"""
         apiVersion: chtctl/v1
-        name: clinic-{i}
-        cht: {{ version: 4.22.0 }}
-        tls: {{ host: clinic-{i}.example.org }}
+        name: clinic-{{i}}
+        cht: { version: 4.22.0 }
+        tls: { host: clinic-{{i}}.example.org }
         """),
 };
 

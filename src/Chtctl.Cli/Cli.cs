@@ -11,6 +11,7 @@ internal static class Cli
         new InitVerb(),
         new ValidateVerb(),
         new ImportVerb(),
+        new RenderVerb(),
         new SchemaVerb(),
         new VersionVerb(),
         new ProbeVerb(),

@@ -69,9 +69,17 @@ public sealed record Component
     /// <summary>Components of the same wave that must be up first (haproxy resolves its agent's address at start).</summary>
     public IReadOnlyList<string> After { get; init; } = [];
 
-    /// <summary>What must be ready before this starts: the previous wave, plus <see cref="After"/>.</summary>
+    /// <summary>
+    /// When set, exactly the components this one needs before it starts, instead of the whole previous
+    /// wave: the edge needs api, not the upgrade service, so a broken upgrade service cannot keep the site down.
+    /// </summary>
+    public IReadOnlyList<string>? Needs { get; init; }
+
+    /// <summary>What must be ready before this starts: <see cref="Needs"/> or the previous wave, plus <see cref="After"/>.</summary>
     public IEnumerable<string> DependsOn(InstanceTopology topology)
     {
+        if (Needs is not null)
+            return Needs.Concat(After).Distinct().OrderBy(n => n, StringComparer.Ordinal);
         var previous = topology.Components.Where(c => c.Wave < Wave && c.PodOf is null).Select(c => c.Wave).DefaultIfEmpty(-1).Max();
         return topology.Components.Where(c => c.Wave == previous && c.PodOf is null).Select(c => c.Name).Concat(After)
             .Distinct().OrderBy(n => n, StringComparer.Ordinal);

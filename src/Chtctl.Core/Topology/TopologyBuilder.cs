@@ -284,6 +284,7 @@ public static class TopologyBuilder
             HealthCommand = ["CMD", "bash", "-c", check],
             Resources = spec.Resources.Nginx,
             Wave = Waves.Edge,
+            Needs = ["api"],
             AllowedClients = [Clients.PublicEdge],
         };
     }

@@ -26,6 +26,7 @@ public sealed class TopologyBuilderTests
         Assert.Equal([0, 1, 1, 2, 3, 3, 4], topology.Components.Select(c => c.Wave));
         Assert.Equal(["healthcheck"], topology["haproxy"].DependsOn(topology).Where(n => n != "couchdb"));
         Assert.Equal(["haproxy", "healthcheck"], topology["api"].DependsOn(topology));
+        Assert.Equal(["api"], topology["nginx"].DependsOn(topology));
     }
 
     [Fact]
