@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Chtctl.Compose.Layout;
-using Chtctl.Compose.Rendering.Yaml;
+using Chtctl.Core.Rendering.Yaml;
 using Chtctl.Core.Rendering;
 using Chtctl.Core.Topology;
 

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Chtctl.Compose.Rendering.Yaml;
+using Chtctl.Core.Rendering.Yaml;
 
 namespace Chtctl.Compose.Rendering;
 

@@ -30,7 +30,7 @@ internal static class ManifestFiles
     /// <summary>One YAML document, ending with exactly one line break as text files do.</summary>
     public static string Text(IKubernetesObject<V1ObjectMeta> obj)
     {
-        var yaml = KubernetesYaml.Serialize(obj);
+        var yaml = ManifestYaml.Write(obj);
         return yaml.EndsWith('\n') ? yaml : yaml + "\n";
     }
 }

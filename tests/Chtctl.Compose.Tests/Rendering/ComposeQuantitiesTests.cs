@@ -1,5 +1,5 @@
 using Chtctl.Compose.Rendering;
-using Chtctl.Compose.Rendering.Yaml;
+using Chtctl.Core.Rendering.Yaml;
 
 namespace Chtctl.Compose.Tests.Rendering;
 

@@ -1,4 +1,4 @@
-using Chtctl.Compose.Rendering.Yaml;
+using Chtctl.Core.Rendering.Yaml;
 using YamlDotNet.RepresentationModel;
 
 namespace Chtctl.Compose.Tests.Rendering;

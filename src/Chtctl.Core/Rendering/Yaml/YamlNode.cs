@@ -1,13 +1,13 @@
-namespace Chtctl.Compose.Rendering.Yaml;
+namespace Chtctl.Core.Rendering.Yaml;
 
 /// <summary>
 /// A small ordered YAML tree. Compose files are built as data and written by <see cref="YamlWriter"/>, so
 /// key order and quoting are decided in one place and two renders of one topology are byte-identical.
 /// </summary>
-internal abstract record YamlNode;
+public abstract record YamlNode;
 
 /// <summary>A mapping whose keys keep the order they were added in.</summary>
-internal sealed record YamlMap : YamlNode
+public sealed record YamlMap : YamlNode
 {
     private readonly List<KeyValuePair<string, YamlNode>> _entries = [];
 
@@ -35,7 +35,7 @@ internal sealed record YamlMap : YamlNode
     };
 }
 
-internal sealed record YamlSeq : YamlNode
+public sealed record YamlSeq : YamlNode
 {
     private readonly List<YamlNode> _items = [];
 
@@ -56,7 +56,7 @@ internal sealed record YamlSeq : YamlNode
     public YamlSeq Add(string item) => Add(new YamlScalar.Str(item));
 }
 
-internal abstract record YamlScalar : YamlNode
+public abstract record YamlScalar : YamlNode
 {
     public sealed record Str(string Value) : YamlScalar;
 

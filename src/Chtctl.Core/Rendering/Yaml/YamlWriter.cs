@@ -2,14 +2,15 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace Chtctl.Compose.Rendering.Yaml;
+namespace Chtctl.Core.Rendering.Yaml;
 
 /// <summary>
 /// Writes a <see cref="YamlNode"/> tree in block style with two-space indents. Strings are written plain
-/// only when no YAML 1.1 or 1.2 parser (docker-compose v1 uses PyYAML, v2 a Go YAML 1.2 parser) could read
-/// them as anything but that string; everything else is double-quoted with JSON-style escapes.
+/// only when no YAML 1.1 or 1.2 parser (docker-compose v1 uses PyYAML, v2 and Kubernetes Go YAML parsers)
+/// could read them as anything but that string; multi-line text (a config file in a ConfigMap) as a literal
+/// block so it stays readable; everything else is double-quoted with JSON-style escapes.
 /// </summary>
-internal static partial class YamlWriter
+public static partial class YamlWriter
 {
     /// <summary>Words YAML 1.1 reads as booleans or null; plain, they would change type.</summary>
     private static readonly HashSet<string> Reserved = new(StringComparer.OrdinalIgnoreCase)
@@ -51,6 +52,9 @@ internal static partial class YamlWriter
                 text.Append('\n');
                 WriteSeq(text, seq, indent + 2);
                 break;
+            case YamlScalar.Str { Value: var multiLine } when IsBlockSafe(multiLine):
+                WriteBlock(text, multiLine, indent + 2);
+                break;
             case YamlScalar scalar:
                 text.Append(' ').Append(Scalar(scalar)).Append('\n');
                 break;
@@ -79,6 +83,29 @@ internal static partial class YamlWriter
                     WriteValue(text, item, indent);
                     break;
             }
+        }
+    }
+
+    /// <summary>
+    /// A literal block keeps every character of text with line breaks, as long as its first line does not
+    /// start with a space (that would need an indentation indicator) and it has no carriage returns or
+    /// other control characters a block cannot hold.
+    /// </summary>
+    private static bool IsBlockSafe(string value) =>
+        value.Contains('\n', StringComparison.Ordinal) && !value.StartsWith(' ') && !value.StartsWith('\n')
+        && !value.Any(c => char.IsControl(c) && c is not '\n' and not '\t');
+
+    private static void WriteBlock(StringBuilder text, string value, int indent)
+    {
+        // Chomping: '|' keeps one final line break, '|-' none, '|+' all of them.
+        var chomp = !value.EndsWith('\n') ? "-" : value.EndsWith("\n\n", StringComparison.Ordinal) ? "+" : "";
+        text.Append(" |").Append(chomp).Append('\n');
+        var body = chomp == "" ? value[..^1] : chomp == "+" ? value[..^1] : value;
+        foreach (var line in body.Split('\n'))
+        {
+            if (line.Length > 0)
+                text.Append(' ', indent).Append(line);
+            text.Append('\n');
         }
     }
 
