@@ -2,8 +2,8 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Chtctl.Compose.Layout;
-using Chtctl.Core.Rendering.Yaml;
 using Chtctl.Core.Rendering;
+using Chtctl.Core.Rendering.Yaml;
 using Chtctl.Core.Topology;
 
 namespace Chtctl.Compose.Rendering;
