@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Measures chtctl's rendering speed and writes the figures under bench/results/.
 #  1. A whole `chtctl render` process for a three-node Kubernetes instance (target: median < 0.5 s),
-#     published two ways: plain (JIT) and ReadyToRun, each with TieredPGO and tiered compilation on.
+#     published two ways: plain (JIT) and ReadyToRun, both with the CLI's settings (tiered compilation, no dynamic PGO).
 #  2. Rendering 100 instances in one process (target: < 0.2 s).
 # The machines are shared and noisy: figures are medians over many runs; compare ratios, not absolutes.
 set -euo pipefail
@@ -38,7 +38,7 @@ import json, statistics, sys, platform, os
 data = json.load(open(sys.argv[1]))
 lines = ["# Whole `chtctl render` process, three-node Kubernetes instance", "",
          "Measured by `bench/run.sh` with hyperfine (3 warm-up runs, 30 runs each) on %d cores." % os.cpu_count(),
-         "Both builds are framework-dependent Release publishes with TieredPGO and tiered compilation (the defaults);",
+         "Both builds are framework-dependent Release publishes with the CLI's settings: tiered compilation on, dynamic PGO off;",
          "`readytorun` adds `-p:PublishReadyToRun=true` (precompiled code, less JIT at start-up).", "",
          "| Build | median | mean | min | max |", "|---|---|---|---|---|"]
 for r in data["results"]:
