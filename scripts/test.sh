@@ -4,6 +4,8 @@
 # checks formatting, and ends with one line "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
+# haproxy and nginx install to /usr/sbin, which a non-login environment may leave off PATH.
+export PATH="$PATH:/usr/local/sbin:/usr/sbin:/sbin"
 
 log() { printf '\n==> %s\n' "$*" >&2; }
 
