@@ -49,4 +49,6 @@ open(sys.argv[2], "w").write("\n".join(lines) + "\n")
 print("\n".join(lines))
 PY
 
-dotnet run --project bench/Chtctl.Bench -c Release -- "$results/render-in-process.md"
+# Published like the CLI that ships (ReadyToRun), so the cold batch pays the same JIT the CLI would.
+dotnet publish bench/Chtctl.Bench -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$out/bench" -nologo -v q -clp:ErrorsOnly
+"$out/bench/Chtctl.Bench" "$results/render-in-process.md"

@@ -38,7 +38,7 @@ var report = new List<string>
 {
     "# Rendering 100 instances in one process",
     "",
-    $"Measured by `bench/run.sh` (bench/Chtctl.Bench, Release) on {Environment.ProcessorCount} cores, .NET {Environment.Version}.",
+    $"Measured by `bench/run.sh` (bench/Chtctl.Bench, Release, ReadyToRun like the shipped CLI) on {Environment.ProcessorCount} cores, .NET {Environment.Version}.",
     "Each batch parses, validates, resolves (offline), builds the topology and renders 100 distinct instances.",
     "",
     "| Target | cold batch (first 100, JIT included) | warm batch, median of 15 | warm batch, min |",
