@@ -33,13 +33,16 @@ public sealed class RenderedTree
 
     public RenderedTree Add(string path, string content, bool isPrivate = false) => Add(new RenderedFile(path, content, isPrivate));
 
-    /// <summary>All files as one stream, for <c>render --output -</c>: each preceded by a comment line naming it.</summary>
+    /// <summary>
+    /// All files as one stream, for <c>render --output -</c>: each a YAML document (<c>---</c>) headed by a
+    /// comment naming its file, as Helm does, so a Kubernetes stream goes straight to <c>kubectl apply -f -</c>.
+    /// </summary>
     public string ToStream()
     {
         var text = new StringBuilder();
         foreach (var file in Files)
         {
-            text.Append("# ---- ").Append(file.Path).Append(" ----\n").Append(file.Content);
+            text.Append("---\n# Source: ").Append(file.Path).Append('\n').Append(file.Content);
             if (!file.Content.EndsWith('\n'))
                 text.Append('\n');
         }

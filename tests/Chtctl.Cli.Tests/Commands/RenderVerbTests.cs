@@ -57,9 +57,10 @@ public sealed class RenderVerbTests : IDisposable
         var result = _cli.Run("render", "district.yaml");
 
         Assert.Equal(ExitCodes.Success, result.ExitCode);
-        Assert.Contains("# ---- ", result.Out, StringComparison.Ordinal);
-        Assert.Contains("name: cht-couchdb-3", result.Out, StringComparison.Ordinal);
-        Assert.Contains("kind: Ingress", result.Out, StringComparison.Ordinal);
+        var objects = k8s.KubernetesYaml.LoadAllFromString(result.Out);
+        Assert.Contains(objects, o => o is k8s.Models.V1Deployment { Metadata.Name: "cht-couchdb-3" });
+        Assert.Contains(objects, o => o is k8s.Models.V1Ingress { Metadata.Name: "api-ingress" });
+        Assert.Equal(result.Out.Split("\n---\n").Length, objects.Count);
     }
 
     [Fact]
