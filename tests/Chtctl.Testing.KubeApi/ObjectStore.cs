@@ -185,7 +185,8 @@ public sealed class ObjectStore(TimeProvider clock)
     /// <summary>A Secret's <c>stringData</c> is write-only: the server merges it into <c>data</c>, base64-encoded.</summary>
     private static JsonObject Normalize(ApiResource resource, JsonObject body)
     {
-        var copy = body.DeepClone().AsObject();
+        // Through text, as over the wire: numbers built in code (Int32) read back like parsed ones.
+        var copy = JsonNode.Parse(body.ToJsonString())!.AsObject();
         copy["kind"] = resource.Kind;
         copy["apiVersion"] = resource.ApiVersion;
         if (resource.Kind == "Secret" && copy["stringData"] is JsonObject stringData)
