@@ -1,0 +1,81 @@
+namespace Chtctl.Cli.Tests.Kubernetes;
+
+public sealed class HistoryAndRollbackTests : ClusterFixture
+{
+    [Fact]
+    public void Rollback_reapplies_the_previous_revision_and_warns_that_data_is_not_rolled_back()
+    {
+        AssertExit(ExitCodes.Success, Run("up", "clinic.yaml"));
+        Edit("clinic.example.org", "clinic-b.example.org");
+        AssertExit(ExitCodes.Success, Run("up", "clinic.yaml"));
+
+        var result = Run("rollback", "clinic.yaml");
+
+        AssertExit(ExitCodes.Success, result);
+        Assert.Contains("data in CouchDB is not rolled back", result.Error, StringComparison.Ordinal);
+        Assert.Contains("rolled back to revision 1", result.Error, StringComparison.Ordinal);
+        var ingress = Get("Ingress", "api-ingress")!.ToJsonString();
+        Assert.Contains("clinic.example.org", ingress, StringComparison.Ordinal);
+        Assert.DoesNotContain("clinic-b.example.org", ingress, StringComparison.Ordinal);
+
+        var history = Run("history", "clinic.yaml", "--output", "json");
+        var revisions = System.Text.Json.Nodes.JsonNode.Parse(history.Out)!.AsArray();
+        Assert.Equal([1, 2, 3], revisions.Select(r => r!["revision"]!.GetValue<int>()));
+        Assert.All(revisions, r => Assert.Equal("succeeded", r!["result"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public void Rollback_to_a_named_revision_and_to_a_missing_one()
+    {
+        AssertExit(ExitCodes.Success, Run("up", "clinic.yaml"));
+        Edit("clinic.example.org", "clinic-b.example.org");
+        AssertExit(ExitCodes.Success, Run("up", "clinic.yaml"));
+        Edit("clinic-b.example.org", "clinic-c.example.org");
+        AssertExit(ExitCodes.Success, Run("up", "clinic.yaml"));
+
+        AssertExit(ExitCodes.Success, Run("rollback", "clinic.yaml", "--to", "2"));
+        Assert.Contains("clinic-b.example.org", Get("Ingress", "api-ingress")!.ToJsonString(), StringComparison.Ordinal);
+
+        var missing = Run("rollback", "clinic.yaml", "--to", "9");
+        AssertExit(ExitCodes.Failure, missing);
+        Assert.Contains("no revision 9: recorded revisions are 1, 2, 3, 4", missing.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Going_to_an_older_CHT_version_is_refused_unless_allowed()
+    {
+        Edit("version: 4.22.0", "version: 4.21.0");
+        AssertExit(ExitCodes.Success, Run("up", "clinic.yaml"));
+        Edit("version: 4.21.0", "version: 4.22.0");
+        AssertExit(ExitCodes.Success, Run("up", "clinic.yaml"));
+        Edit("version: 4.22.0", "version: 4.21.0");
+        var before = Versions();
+
+        var refused = Run("up", "clinic.yaml");
+
+        AssertExit(ExitCodes.PreflightFailed, refused);
+        Assert.Contains("runs CHT 4.22.0 (revision 2); going to 4.21.0 is a downgrade", refused.Error, StringComparison.Ordinal);
+        Assert.Equal(before, Versions());
+
+        // Rolling back across versions is a downgrade too.
+        AssertExit(ExitCodes.PreflightFailed, Run("rollback", "clinic.yaml"));
+
+        var allowed = Run("up", "clinic.yaml", "--allow-downgrade");
+        AssertExit(ExitCodes.Success, allowed);
+        Assert.Contains("downgrading CHT 4.22.0 to 4.21.0", allowed.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void History_keeps_the_last_ten_revisions()
+    {
+        for (var i = 0; i < 12; i++)
+        {
+            Edit(i == 0 ? "clinic.example.org" : $"clinic-{i - 1}.example.org", $"clinic-{i}.example.org");
+            AssertExit(ExitCodes.Success, Run("up", "clinic.yaml"));
+        }
+
+        var history = System.Text.Json.Nodes.JsonNode.Parse(Run("history", "clinic.yaml", "--output", "json").Out)!.AsArray();
+
+        Assert.Equal(Enumerable.Range(3, 10), history.Select(r => r!["revision"]!.GetValue<int>()));
+    }
+}

@@ -1,0 +1,73 @@
+using System.Text.Json.Nodes;
+using Chtctl.Testing.KubeApi;
+
+namespace Chtctl.Cli.Tests.Kubernetes;
+
+public sealed class OperateVerbTests : ClusterFixture
+{
+    [Fact]
+    public void Status_reports_each_component_and_exit_5_when_one_is_unhealthy()
+    {
+        AssertExit(ExitCodes.Success, Run("up", "clinic.yaml"));
+
+        var healthy = Run("status", "clinic.yaml", "--output", "json");
+        AssertExit(ExitCodes.Success, healthy);
+        var json = JsonNode.Parse(healthy.Out)!;
+        var api = json["components"]!.AsArray().Single(c => c!["name"]!.GetValue<string>() == "cht-api")!;
+        Assert.Equal(1, api["ready"]!.GetValue<int>());
+        Assert.Equal("4.22.0", api["version"]!.GetValue<string>());
+        Assert.Contains("cht-api:4.22.0", api["images"]![0]!.GetValue<string>(), StringComparison.Ordinal);
+
+        Server.Store.SetStatus(ApiResource.ForKind("Deployment"), "clinic", "cht-sentinel", new JsonObject { ["observedGeneration"] = 1L, ["replicas"] = 1L });
+        var unhealthy = Run("status", "clinic.yaml");
+        AssertExit(ExitCodes.Unhealthy, unhealthy);
+        Assert.Contains("cht-sentinel", unhealthy.Out, StringComparison.Ordinal);
+        Assert.Contains("0/1 available", unhealthy.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void List_finds_instances_across_namespaces()
+    {
+        AssertExit(ExitCodes.Success, Run("up", "clinic.yaml"));
+        Cli.Write("other.yaml", Instance.Replace("name: clinic", "name: district", StringComparison.Ordinal));
+        AssertExit(ExitCodes.Success, Run("up", "other.yaml"));
+
+        var result = Run("list", "--output", "json");
+
+        AssertExit(ExitCodes.Success, result);
+        var names = JsonNode.Parse(result.Out)!.AsArray().Select(i => i!["name"]!.GetValue<string>());
+        Assert.Equal(["clinic", "district"], names);
+    }
+
+    [Fact]
+    public void Destroy_keeps_the_data_and_up_brings_the_instance_back_with_the_same_credentials()
+    {
+        AssertExit(ExitCodes.Success, Run("up", "clinic.yaml"));
+        var password = Get("Secret", "cht-couchdb-credentials")!["data"]!["COUCHDB_PASSWORD"]!.GetValue<string>();
+
+        AssertExit(ExitCodes.Usage, Run("destroy", "clinic.yaml"));
+        Assert.NotEmpty(Names("Deployment"));
+
+        var result = Run("destroy", "clinic.yaml", "--yes");
+
+        AssertExit(ExitCodes.Success, result);
+        Assert.Empty(Names("Deployment"));
+        Assert.Empty(Names("Service"));
+        Assert.Equal(["couchdb-claim0"], Names("PersistentVolumeClaim"));
+        Assert.NotNull(Get("Secret", "cht-couchdb-credentials"));
+
+        AssertExit(ExitCodes.Success, Run("up", "clinic.yaml"));
+        Assert.Equal(password, Get("Secret", "cht-couchdb-credentials")!["data"]!["COUCHDB_PASSWORD"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void Destroy_with_delete_data_removes_everything_including_the_namespace()
+    {
+        AssertExit(ExitCodes.Success, Run("up", "clinic.yaml"));
+
+        AssertExit(ExitCodes.Success, Run("destroy", "clinic.yaml", "--delete-data", "--yes"));
+
+        Assert.Null(Get("Namespace", "clinic", null));
+        Assert.Empty(Names("PersistentVolumeClaim"));
+    }
+}
