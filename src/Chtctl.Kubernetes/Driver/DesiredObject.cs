@@ -17,7 +17,25 @@ public sealed record DesiredObject(ResourceKind Kind, string? Namespace, string 
     public static DesiredObject From(IKubernetesObject<V1ObjectMeta> typed)
     {
         ArgumentNullException.ThrowIfNull(typed);
-        return From(JsonNode.Parse(KubernetesJson.Serialize(typed))!.AsObject());
+        return From(WithDataNotStringData(JsonNode.Parse(KubernetesJson.Serialize(typed))!.AsObject()));
+    }
+
+    /// <summary>
+    /// A Secret is applied with <c>data</c>, not the write-only <c>stringData</c> the renderer writes for
+    /// readability: what chtctl sends is then what the server stores, so field ownership, dry-run diffs and
+    /// no-op detection compare like with like.
+    /// </summary>
+    public static JsonObject WithDataNotStringData(JsonObject body)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        if (body["kind"]?.GetValue<string>() != "Secret" || body["stringData"] is not JsonObject stringData)
+            return body;
+        var data = body["data"] as JsonObject ?? [];
+        foreach (var (key, value) in stringData)
+            data[key] = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(value?.GetValue<string>() ?? ""));
+        body.Remove("stringData");
+        body["data"] = data;
+        return body;
     }
 
     public static DesiredObject From(JsonObject body)

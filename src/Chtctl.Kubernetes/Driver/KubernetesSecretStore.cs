@@ -50,6 +50,6 @@ public sealed class KubernetesSecretStore(KubeApi api, InstanceRef instance) : I
         };
         // A separate field manager: the rendered Secret (manager chtctl) names only the keys containers use,
         // and must not remove the generated values it does not mention.
-        await api.ApplyAsync(body, dryRun: false, force: true, cancellationToken, fieldManager: "chtctl-secrets").ConfigureAwait(false);
+        await api.ApplyAsync(DesiredObject.WithDataNotStringData(body), dryRun: false, force: true, cancellationToken, fieldManager: "chtctl-secrets").ConfigureAwait(false);
     }
 }

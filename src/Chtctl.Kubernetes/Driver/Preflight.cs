@@ -36,7 +36,8 @@ public sealed class Preflight(KubeApi api, InstanceRef instance)
         var problems = new List<string>();
         foreach (var kind in desired.Select(d => d.Kind).Append(ResourceKind.Event).Distinct())
         {
-            var verbs = kind == ResourceKind.Event ? ["list"] : Verbs;
+            // Events are only read for diagnoses; the namespace is never listed or deleted by up.
+            var verbs = kind == ResourceKind.Event ? ["list"] : kind == ResourceKind.Namespace ? ["get", "create", "patch"] : Verbs;
             foreach (var verb in verbs)
             {
                 if (!await AllowedAsync(kind, verb, cancellationToken).ConfigureAwait(false))

@@ -37,7 +37,7 @@ public sealed class RevisionHistory(KubeApi api, InstanceRef instance, int keep 
         var kept = objects.Where(o => !(o.Kind == ResourceKind.Secret && o.Name == InstanceRef.CredentialsSecret)).Select(o => o.Body).ToList();
         var json = new JsonArray([.. kept.Select(o => o.DeepClone())]).ToJsonString();
         var revision = new Revision(number, chtVersion, Hash(json), time, chtctlVersion, result, kept);
-        await api.ApplyAsync(ToSecret(revision, json), dryRun: false, force: true, cancellationToken).ConfigureAwait(false);
+        await api.ApplyAsync(DesiredObject.WithDataNotStringData(ToSecret(revision, json)), dryRun: false, force: true, cancellationToken).ConfigureAwait(false);
         foreach (var old in existing.SkipLast(Math.Max(0, keep - 1)))
             await api.DeleteAsync(ResourceKind.Secret, instance.Namespace, SecretName(old.Number), cancellationToken).ConfigureAwait(false);
         return revision;
