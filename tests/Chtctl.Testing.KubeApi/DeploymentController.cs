@@ -47,8 +47,10 @@ public sealed class DeploymentController(ObjectStore store, TimeProvider clock)
         if (behaviour == RolloutBehaviour.BecomesAvailable)
         {
             store.SetStatus(resource, ns, name, Available(generation, replicas, now));
+            RunPod(deployment, ready: true, restarts: 0);
             return;
         }
+        RunPod(deployment, ready: false, restarts: 4);
         store.SetStatus(resource, ns, name, new JsonObject
         {
             ["observedGeneration"] = generation,
@@ -59,7 +61,7 @@ public sealed class DeploymentController(ObjectStore store, TimeProvider clock)
                 Condition("Available", "False", "MinimumReplicasUnavailable", "Deployment does not have minimum availability.", now),
                 Condition("Progressing", "False", "ProgressDeadlineExceeded", $"ReplicaSet \"{name}-7d4b9c\" has timed out progressing.", now)),
         });
-        var pod = $"{name}-7d4b9c-x2k8p";
+        var pod = PodName(name);
         store.Apply(ApiResource.ForKind("Event"), ns, $"{pod}.{generation}", new JsonObject
         {
             ["apiVersion"] = "v1",
@@ -71,6 +73,45 @@ public sealed class DeploymentController(ObjectStore store, TimeProvider clock)
             ["message"] = "Back-off restarting failed container",
             ["lastTimestamp"] = now,
         }, "kubelet", force: true, dryRun: false);
+    }
+
+    /// <summary>The one pod the test cluster runs for a Deployment (its ReplicaSet and kubelet in one step).</summary>
+    public static string PodName(string deployment) => $"{deployment}-7d4b9c-x2k8p";
+
+    private void RunPod(JsonObject deployment, bool ready, int restarts)
+    {
+        var name = deployment["metadata"]!["name"]!.GetValue<string>();
+        var ns = deployment["metadata"]!["namespace"]!.GetValue<string>();
+        var template = deployment["spec"]?["template"];
+        var containers = template?["spec"]?["containers"]?.AsArray().OfType<JsonObject>().ToList() ?? [];
+        var pod = new JsonObject
+        {
+            ["apiVersion"] = "v1",
+            ["kind"] = "Pod",
+            ["metadata"] = new JsonObject
+            {
+                ["name"] = PodName(name),
+                ["namespace"] = ns,
+                ["labels"] = template?["metadata"]?["labels"]?.DeepClone(),
+            },
+            ["spec"] = new JsonObject { ["containers"] = new JsonArray([.. containers.Select(c => c.DeepClone())]) },
+        };
+        var resource = ApiResource.ForKind("Pod");
+        store.Apply(resource, ns, PodName(name), pod, "kube-controller-manager", force: true, dryRun: false);
+        store.SetStatus(resource, ns, PodName(name), new JsonObject
+        {
+            ["phase"] = ready ? "Running" : "Pending",
+            ["containerStatuses"] = new JsonArray([.. containers.Select(c => (JsonNode)new JsonObject
+            {
+                ["name"] = c["name"]!.GetValue<string>(),
+                ["image"] = c["image"]?.GetValue<string>(),
+                ["ready"] = ready,
+                ["restartCount"] = restarts,
+                ["state"] = ready
+                    ? new JsonObject { ["running"] = new JsonObject() }
+                    : new JsonObject { ["waiting"] = new JsonObject { ["reason"] = "CrashLoopBackOff", ["message"] = "back-off 40s restarting failed container" } },
+            })]),
+        });
     }
 
     public static JsonObject Available(long generation, long replicas, string now) => new()

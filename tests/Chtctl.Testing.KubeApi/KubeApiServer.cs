@@ -33,6 +33,9 @@ public sealed class KubeApiServer : IAsyncDisposable
 
     public ObjectStore Store { get; }
 
+    /// <summary>What <c>pods/NAME/log</c> answers, by pod name (empty when not set).</summary>
+    public System.Collections.Concurrent.ConcurrentDictionary<string, string> PodLogs { get; } = new(StringComparer.Ordinal);
+
     public DeploymentController Deployments { get; }
 
     public string Url { get; private set; } = "";
@@ -122,6 +125,13 @@ public sealed class KubeApiServer : IAsyncDisposable
 
     private static async Task WriteAsync(HttpContext http, int code, JsonNode body)
     {
+        if (body is JsonObject o && o[PlainTextMarker] is { } text)
+        {
+            http.Response.StatusCode = code == 201 ? 200 : code;
+            http.Response.ContentType = "text/plain";
+            await http.Response.WriteAsync(text.GetValue<string>(), Encoding.UTF8).ConfigureAwait(false);
+            return;
+        }
         http.Response.StatusCode = code;
         http.Response.ContentType = "application/json";
         await http.Response.WriteAsync(body.ToJsonString(), Encoding.UTF8).ConfigureAwait(false);
@@ -159,12 +169,27 @@ public sealed class KubeApiServer : IAsyncDisposable
             ns = n;
             rest = rest[2..];
         }
+        if (rest is ["pods", var podName, "log"] && http.Request.Method == "GET")
+            return Log(ns, podName, http.Request.Query["tailLines"].ToString());
         var resource = rest.Length > 0 ? ApiResource.Find(group, version, rest[0]) : null;
         if (resource is null || rest.Length > 2 || (resource.Namespaced == false && ns is not null))
             throw new ApiError(404, "NotFound", "the server could not find the requested resource");
         var name = rest.Length == 2 ? rest[1] : null;
         return await ServeAsync(http, resource, resource.Namespaced ? ns : null, name).ConfigureAwait(false);
     }
+
+    /// <summary>The log subresource, as text; the marker tells <see cref="HandleAsync"/> to send it as text/plain.</summary>
+    private JsonNode Log(string? ns, string pod, string tailLines)
+    {
+        if (ns is null || Store.Get(ApiResource.ForKind("Pod"), ns, pod) is null)
+            throw ApiError.NotFound(ApiResource.ForKind("Pod"), pod);
+        var lines = PodLogs.GetValueOrDefault(pod, "").Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        if (int.TryParse(tailLines, System.Globalization.CultureInfo.InvariantCulture, out var tail))
+            lines = lines.TakeLast(tail).ToArray();
+        return new JsonObject { [PlainTextMarker] = string.Join('\n', lines) + (lines.Length > 0 ? "\n" : "") };
+    }
+
+    private const string PlainTextMarker = "\u0000text";
 
     private async Task<JsonNode> ServeAsync(HttpContext http, ApiResource resource, string? ns, string? name)
     {

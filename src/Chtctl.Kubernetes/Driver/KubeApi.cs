@@ -75,6 +75,19 @@ public sealed class KubeApi(HttpMessageInvoker http, Uri server) : IDisposable
         }
     }
 
+    /// <summary>The last lines a pod's container logged (the <c>log</c> subresource, plain text).</summary>
+    public async Task<string> PodLogAsync(string ns, string pod, string container, int tailLines, CancellationToken cancellationToken)
+    {
+        var path = $"{ResourceKind.Pod.ObjectPath(ns, pod)}/log?container={Uri.EscapeDataString(container)}&tailLines={tailLines}";
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(Server, path.TrimStart('/')));
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/plain"));
+        using var response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+        if (!response.IsSuccessStatusCode)
+            throw new KubeApiException(response.StatusCode, "GET", path.Split('?')[0], null);
+        return text;
+    }
+
     public async Task<JsonObject> PostAsync(string path, JsonObject body, CancellationToken cancellationToken) =>
         (await SendAsync(HttpMethod.Post, path, Json(body), null, cancellationToken).ConfigureAwait(false))!;
 

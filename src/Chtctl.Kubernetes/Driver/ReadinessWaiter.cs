@@ -15,6 +15,8 @@ public sealed class WaveNotReadyException(string message, string diagnosis) : Ex
 /// </summary>
 public sealed class ReadinessWaiter(KubeApi api, TimeProvider clock, TimeSpan timeout, TimeSpan pollInterval)
 {
+    private const int LogLines = 20;
+
     public async Task WaitAsync(Wave wave, IDriverReporter reporter, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(wave);
@@ -73,7 +75,51 @@ public sealed class ReadinessWaiter(KubeApi api, TimeProvider clock, TimeSpan ti
         text.AppendLine(related.Count == 0 ? "  no recent events" : "  recent events:");
         foreach (var e in related)
             text.AppendLine($"    {e["type"]} {e["reason"]} {e["involvedObject"]?["kind"]}/{e["involvedObject"]?["name"]}: {e["message"]}");
+        await AppendFailingPodsAsync(text, workload, live, cancellationToken).ConfigureAwait(false);
         return new WaveNotReadyException(message, text.ToString().TrimEnd());
+    }
+
+    /// <summary>Each not-ready container of the Deployment's pods: its state, restarts and last log lines.</summary>
+    private async Task AppendFailingPodsAsync(StringBuilder text, DesiredObject workload, JsonObject live, CancellationToken cancellationToken)
+    {
+        var selector = live["spec"]?["selector"]?["matchLabels"]?.AsObject();
+        if (selector is null || selector.Count == 0)
+            return;
+        var labelSelector = string.Join(',', selector.Select(p => $"{p.Key}={p.Value}"));
+        IReadOnlyList<JsonObject> pods;
+        try
+        {
+            pods = await api.ListAsync(ResourceKind.Pod, workload.Namespace, labelSelector, cancellationToken).ConfigureAwait(false);
+        }
+        catch (KubeApiException e)
+        {
+            text.AppendLine($"  pods unavailable: {e.ServerMessage}");
+            return;
+        }
+        foreach (var pod in pods)
+        {
+            var podName = pod["metadata"]!["name"]!.GetValue<string>();
+            foreach (var container in pod["status"]?["containerStatuses"]?.AsArray().OfType<JsonObject>() ?? [])
+            {
+                if (container["ready"]?.GetValue<bool>() == true)
+                    continue;
+                var containerName = container["name"]!.GetValue<string>();
+                var waiting = container["state"]?["waiting"];
+                text.AppendLine($"  pod {podName} container {containerName}: not ready"
+                    + (waiting is null ? "" : $", {waiting["reason"]}: {waiting["message"]}")
+                    + $", {container["restartCount"]} restarts; last log lines:");
+                try
+                {
+                    var log = await api.PodLogAsync(workload.Namespace!, podName, containerName, LogLines, cancellationToken).ConfigureAwait(false);
+                    foreach (var line in log.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+                        text.AppendLine($"    | {line}");
+                }
+                catch (KubeApiException e)
+                {
+                    text.AppendLine($"    (logs unavailable: {e.Message})");
+                }
+            }
+        }
     }
 }
 

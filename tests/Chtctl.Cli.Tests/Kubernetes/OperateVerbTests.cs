@@ -17,12 +17,28 @@ public sealed class OperateVerbTests : ClusterFixture
         Assert.Equal(1, api["ready"]!.GetValue<int>());
         Assert.Equal("4.22.0", api["version"]!.GetValue<string>());
         Assert.Contains("cht-api:4.22.0", api["images"]![0]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(0, api["restarts"]!.GetValue<int>());
 
         Server.Store.SetStatus(ApiResource.ForKind("Deployment"), "clinic", "cht-sentinel", new JsonObject { ["observedGeneration"] = 1L, ["replicas"] = 1L });
         var unhealthy = Run("status", "clinic.yaml");
         AssertExit(ExitCodes.Unhealthy, unhealthy);
         Assert.Contains("cht-sentinel", unhealthy.Out, StringComparison.Ordinal);
         Assert.Contains("0/1 available", unhealthy.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Status_counts_the_restarts_of_a_crashing_component()
+    {
+        Server.Deployments.Set("cht-api", RolloutBehaviour.Fails);
+        AssertExit(ExitCodes.Unhealthy, Run("up", "clinic.yaml"));
+
+        var result = Run("status", "clinic.yaml", "--output", "json");
+
+        AssertExit(ExitCodes.Unhealthy, result);
+        var api = JsonNode.Parse(result.Out)!["components"]!.AsArray().Single(c => c!["name"]!.GetValue<string>() == "cht-api")!;
+        Assert.Equal(4, api["restarts"]!.GetValue<int>());
+        Assert.False(api["healthy"]!.GetValue<bool>());
+        Assert.Contains("ProgressDeadlineExceeded", api["problem"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
     [Fact]

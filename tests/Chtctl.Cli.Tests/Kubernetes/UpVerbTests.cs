@@ -153,6 +153,7 @@ public sealed class UpVerbTests : ClusterFixture
     public void A_wave_that_fails_stops_the_apply_with_a_diagnosis()
     {
         Server.Deployments.Set("cht-api", RolloutBehaviour.Fails);
+        Server.PodLogs[DeploymentController.PodName("cht-api")] = string.Join('\n', Enumerable.Range(1, 30).Select(i => $"log line {i}")) + "\nError: cannot reach CouchDB at http://haproxy:5984\n";
 
         var result = Run("up", "clinic.yaml");
 
@@ -160,6 +161,10 @@ public sealed class UpVerbTests : ClusterFixture
         Assert.Contains("Deployment/cht-api failed: ProgressDeadlineExceeded", result.Error, StringComparison.Ordinal);
         Assert.Contains("condition Available=False MinimumReplicasUnavailable", result.Error, StringComparison.Ordinal);
         Assert.Contains("Warning BackOff Pod/cht-api-", result.Error, StringComparison.Ordinal);
+        Assert.Contains("container cht-api: not ready, CrashLoopBackOff", result.Error, StringComparison.Ordinal);
+        Assert.Contains("| Error: cannot reach CouchDB at http://haproxy:5984", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("| log line 11\n", result.Error, StringComparison.Ordinal);
+        Assert.Contains("| log line 12", result.Error, StringComparison.Ordinal);
         Assert.DoesNotContain("cht-sentinel", Names("Deployment"));
         Assert.Contains("failed", Run("history", "clinic.yaml").Out, StringComparison.Ordinal);
     }

@@ -258,5 +258,21 @@ public sealed class TestApiServerTests : IAsyncLifetime
         Assert.Contains(bad["status"]!["conditions"]!.AsArray(), c => c!["reason"]!.GetValue<string>() == "ProgressDeadlineExceeded");
         var events = await _client.GetAsync("/api/v1/namespaces/ns1/events");
         Assert.Contains(events["items"]!.AsArray(), e => e!["reason"]!.GetValue<string>() == "BackOff");
+        var pod = await _client.GetAsync("/api/v1/namespaces/ns1/pods/" + DeploymentController.PodName("bad"));
+        Assert.Equal(4, pod["status"]!["containerStatuses"]![0]!["restartCount"]!.GetValue<long>());
+        Assert.Equal("bad", pod["metadata"]!["labels"]!["app"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Pod_logs_are_plain_text_and_honour_tailLines()
+    {
+        await _client.ApplyAsync("/apis/apps/v1/namespaces/ns1/deployments/web", RawClient.Deployment("ns1", "web", 1), "me");
+        _server.PodLogs[DeploymentController.PodName("web")] = "one\ntwo\nthree\n";
+        using var http = new HttpClient { BaseAddress = new Uri(_server.Url) };
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/namespaces/ns1/pods/{DeploymentController.PodName("web")}/log?tailLines=2");
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", KubeApiServer.Token);
+        using var response = await http.SendAsync(request);
+        Assert.Equal("text/plain", response.Content.Headers.ContentType!.MediaType);
+        Assert.Equal("two\nthree\n", await response.Content.ReadAsStringAsync());
     }
 }
