@@ -68,19 +68,19 @@ public static class Destroyer
         ArgumentNullException.ThrowIfNull(reporter);
         var owned = await OwnedObjects.ListAsync(api, instance, cancellationToken).ConfigureAwait(false);
         int deleted = 0, kept = 0;
-        foreach (var object_ in owned)
+        foreach (var item in owned)
         {
-            var keeps = !deleteData && (object_.Kind.HoldsData || (object_.Kind == ResourceKind.Secret && object_.Name == InstanceRef.CredentialsSecret));
+            var keeps = !deleteData && (item.Kind.HoldsData || (item.Kind == ResourceKind.Secret && item.Name == InstanceRef.CredentialsSecret));
             if (keeps)
             {
                 kept++;
-                reporter.Step($"  kept {object_.Display}");
+                reporter.Step($"  kept {item.Display}");
                 continue;
             }
-            if (await api.DeleteAsync(object_.Kind, object_.Namespace, object_.Name, cancellationToken).ConfigureAwait(false))
+            if (await api.DeleteAsync(item.Kind, item.Namespace, item.Name, cancellationToken).ConfigureAwait(false))
             {
                 deleted++;
-                reporter.Step($"  deleted {object_.Display}");
+                reporter.Step($"  deleted {item.Display}");
             }
         }
         if (deleteData)

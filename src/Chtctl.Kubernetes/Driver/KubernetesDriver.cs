@@ -133,13 +133,13 @@ public sealed class KubernetesDriver(KubeApi api, InstanceRef instance, DriverOp
             {
                 var wave = waves[i];
                 reporter.Step($"Wave {i + 1}/{waves.Count}: {wave.Title}");
-                foreach (var object_ in wave.Objects)
+                foreach (var item in wave.Objects)
                 {
-                    var (change, _) = await applier.ApplyAsync(object_, options.Force, cancellationToken).ConfigureAwait(false);
+                    var (change, _) = await applier.ApplyAsync(item, options.Force, cancellationToken).ConfigureAwait(false);
                     switch (change)
                     {
-                        case ApplyChange.Created: created++; reporter.Step($"  created {object_.Display}"); break;
-                        case ApplyChange.Changed: changed++; reporter.Step($"  changed {object_.Display}"); break;
+                        case ApplyChange.Created: created++; reporter.Step($"  created {item.Display}"); break;
+                        case ApplyChange.Changed: changed++; reporter.Step($"  changed {item.Display}"); break;
                         default: unchanged++; break;
                     }
                 }

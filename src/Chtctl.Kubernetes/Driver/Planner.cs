@@ -37,31 +37,31 @@ public sealed class Planner(KubeApi api, InstanceRef instance)
         ArgumentNullException.ThrowIfNull(desired);
         var changes = new List<PlannedChange>();
         var namespaceExists = await api.GetAsync(ResourceKind.Namespace, null, instance.Namespace, cancellationToken).ConfigureAwait(false) is not null;
-        foreach (var object_ in desired)
+        foreach (var item in desired)
         {
-            var live = namespaceExists || !object_.Kind.Namespaced
-                ? await api.GetAsync(object_.Kind, object_.Namespace, object_.Name, cancellationToken).ConfigureAwait(false)
+            var live = namespaceExists || !item.Kind.Namespaced
+                ? await api.GetAsync(item.Kind, item.Namespace, item.Name, cancellationToken).ConfigureAwait(false)
                 : null;
             if (live is null)
             {
-                changes.Add(new PlannedChange(PlannedAction.Add, object_.Display, []));
+                changes.Add(new PlannedChange(PlannedAction.Add, item.Display, []));
                 continue;
             }
-            Applier.EnsureOwnedOrAbsent(object_, live, instance);
+            Applier.EnsureOwnedOrAbsent(item, live, instance);
             JsonObject after;
             try
             {
-                after = await api.ApplyAsync(object_.Body, dryRun: true, force: false, cancellationToken).ConfigureAwait(false);
+                after = await api.ApplyAsync(item.Body, dryRun: true, force: false, cancellationToken).ConfigureAwait(false);
             }
             catch (KubeApiException e) when (e.Code == HttpStatusCode.Conflict)
             {
-                var conflict = Applier.Conflict(object_, e);
-                changes.Add(new PlannedChange(PlannedAction.Conflict, object_.Display, [.. conflict.Conflicts.Select(c => $"{c.Field} (owned by \"{c.Manager}\")")]));
+                var conflict = Applier.Conflict(item, e);
+                changes.Add(new PlannedChange(PlannedAction.Conflict, item.Display, [.. conflict.Conflicts.Select(c => $"{c.Field} (owned by \"{c.Manager}\")")]));
                 continue;
             }
             var fields = JsonDiff.ChangedPaths(Comparable(live), Comparable(after));
             if (fields.Count > 0)
-                changes.Add(new PlannedChange(PlannedAction.Change, object_.Display, fields));
+                changes.Add(new PlannedChange(PlannedAction.Change, item.Display, fields));
         }
         if (namespaceExists)
         {

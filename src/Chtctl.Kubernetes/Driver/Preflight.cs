@@ -59,17 +59,17 @@ public sealed class Preflight(KubeApi api, InstanceRef instance)
             foreach (var missing in requirements.PinnedNodes.Where(n => !hostnames.Contains(n)))
                 problems.Add($"node '{missing}' (kubernetes.pinning) is not in the cluster: nodes are {(hostnames.Count == 0 ? "none" : string.Join(", ", hostnames.Order(StringComparer.Ordinal)))}");
         }
-        foreach (var object_ in desired)
+        foreach (var item in desired)
         {
-            var live = await api.GetAsync(object_.Kind, object_.Namespace, object_.Name, cancellationToken).ConfigureAwait(false);
+            var live = await api.GetAsync(item.Kind, item.Namespace, item.Name, cancellationToken).ConfigureAwait(false);
             try
             {
-                Applier.EnsureOwnedOrAbsent(object_, live, instance);
+                Applier.EnsureOwnedOrAbsent(item, live, instance);
             }
             catch (ForeignObjectException e)
             {
                 problems.Add(e.Message);
-                if (object_.Kind == ResourceKind.Namespace)
+                if (item.Kind == ResourceKind.Namespace)
                     break;
             }
         }

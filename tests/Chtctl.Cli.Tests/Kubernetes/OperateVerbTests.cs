@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Chtctl.Testing.KubeApi;
+using Spectre.Console.Testing;
 
 namespace Chtctl.Cli.Tests.Kubernetes;
 
@@ -74,6 +75,30 @@ public sealed class OperateVerbTests : ClusterFixture
 
         AssertExit(ExitCodes.Success, Run("up", "clinic.yaml"));
         Assert.Equal(password, Get("Secret", "cht-couchdb-credentials")!["data"]!["COUCHDB_PASSWORD"]!.GetValue<string>());
+    }
+
+    [Theory]
+    [InlineData("clinc", ExitCodes.Usage)]
+    [InlineData("clinic", ExitCodes.Success)]
+    public void At_a_terminal_deleting_data_needs_the_instance_name_typed_back(string typed, int expected)
+    {
+        AssertExit(ExitCodes.Success, Run("up", "clinic.yaml"));
+        var console = new TestConsole().Interactive();
+        console.Input.PushTextWithEnter(typed);
+        var context = new CliContext
+        {
+            Out = new StringWriter(),
+            Error = new StringWriter(),
+            WorkingDirectory = Cli.WorkingDirectory,
+            ConsoleOverride = console,
+            Environment = name => Cli.Environment.GetValueOrDefault(name),
+        };
+
+        var code = Chtctl.Cli.Cli.Run(["destroy", "clinic.yaml", "--delete-data"], context);
+
+        Assert.Equal(expected, code);
+        Assert.Contains("Type the instance name", console.Output, StringComparison.Ordinal);
+        Assert.Equal(expected == ExitCodes.Success, Get("Namespace", "clinic", null) is null);
     }
 
     [Fact]
