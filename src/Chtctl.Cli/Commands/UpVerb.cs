@@ -42,7 +42,7 @@ internal sealed class UpVerb : IVerb
                 AllowDowngrade = parse.GetValue(allowDowngrade),
             };
             var driver = new KubernetesDriver(api, target.Instance, options, context.Clock, new ConsoleReporter(context));
-            var report = await driver.UpAsync(target.ChtVersion, target.Render, target.Requirements(target.Render(Core.Secrets.InstanceSecrets.Redacted)), cancellationToken).ConfigureAwait(false);
+            var report = await driver.UpAsync(target.ChtVersion, target.Render, target.Requirements, cancellationToken).ConfigureAwait(false);
             context.Console.MarkupLine(Markup.Escape(report.ChangedAnything
                 ? $"'{target.Instance.Name}' is up in namespace {target.Instance.Namespace} (CHT {target.ChtVersion}): {report.Created} created, {report.Changed} changed, {report.Unchanged} unchanged, {report.Deleted} deleted; revision {report.Revision?.Number}"
                 : $"No changes: '{target.Instance.Name}' in namespace {target.Instance.Namespace} already matches the instance file ({report.Unchanged} objects unchanged)"));

@@ -49,11 +49,12 @@ public sealed class KubernetesDriver(KubeApi api, InstanceRef instance, DriverOp
     /// called first with redacted secrets (for the preflight) and then with the ones loaded from, or created
     /// in, the credentials Secret.
     /// </summary>
-    public async Task<ApplyReport> UpAsync(string chtVersion, Func<InstanceSecrets, IReadOnlyList<DesiredObject>> render, PreflightRequirements requirements, CancellationToken cancellationToken)
+    public async Task<ApplyReport> UpAsync(string chtVersion, Func<InstanceSecrets, IReadOnlyList<DesiredObject>> render, Func<IReadOnlyList<DesiredObject>, PreflightRequirements> requirements, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(render);
+        ArgumentNullException.ThrowIfNull(requirements);
         var shape = render(InstanceSecrets.Redacted);
-        await PreflightAsync(shape, requirements, cancellationToken).ConfigureAwait(false);
+        await PreflightAsync(shape, requirements(shape), cancellationToken).ConfigureAwait(false);
         await RefuseDowngradeAsync(chtVersion, cancellationToken).ConfigureAwait(false);
 
         // The namespace first: the credentials Secret is created in it before anything refers to the secrets.

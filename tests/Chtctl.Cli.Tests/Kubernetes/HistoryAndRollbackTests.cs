@@ -66,6 +66,31 @@ public sealed class HistoryAndRollbackTests : ClusterFixture
     }
 
     [Fact]
+    public void A_revision_records_the_time_from_the_clock_and_chtctls_version()
+    {
+        var context = new CliContext
+        {
+            Out = new StringWriter(),
+            Error = new StringWriter(),
+            WorkingDirectory = Cli.WorkingDirectory,
+            Environment = name => Cli.Environment.GetValueOrDefault(name),
+            Clock = new FixedClock(new DateTimeOffset(2026, 1, 2, 3, 4, 5, TimeSpan.Zero)),
+        };
+        Assert.Equal(ExitCodes.Success, Chtctl.Cli.Cli.Run(["up", "clinic.yaml"], context));
+
+        var revision = System.Text.Json.Nodes.JsonNode.Parse(Run("history", "clinic.yaml", "--output", "json").Out)!.AsArray().Single()!;
+
+        Assert.Equal(new DateTimeOffset(2026, 1, 2, 3, 4, 5, TimeSpan.Zero), revision["time"]!.GetValue<DateTimeOffset>());
+        Assert.Equal(Chtctl.Core.Spec.ChtctlInfo.Version, revision["chtctlVersion"]!.GetValue<string>());
+        Assert.Matches("^[0-9a-f]{16}$", revision["specHash"]!.GetValue<string>());
+    }
+
+    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
+    }
+
+    [Fact]
     public void History_keeps_the_last_ten_revisions()
     {
         for (var i = 0; i < 12; i++)
