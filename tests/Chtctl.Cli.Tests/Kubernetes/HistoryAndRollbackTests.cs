@@ -25,6 +25,23 @@ public sealed class HistoryAndRollbackTests : ClusterFixture
     }
 
     [Fact]
+    public void After_a_failed_upgrade_rollback_returns_to_the_last_good_revision()
+    {
+        AssertExit(ExitCodes.Success, Run("up", "clinic.yaml"));
+        Server.Deployments.Set("cht-api", Chtctl.Testing.KubeApi.RolloutBehaviour.Fails);
+        Edit("version: 4.22.0", "version: 4.23.0");
+        AssertExit(ExitCodes.Unhealthy, Run("up", "clinic.yaml"));
+        Server.Deployments.Set("cht-api", Chtctl.Testing.KubeApi.RolloutBehaviour.BecomesAvailable);
+
+        var result = Run("rollback", "clinic.yaml");
+
+        AssertExit(ExitCodes.Success, result);
+        Assert.Contains("rolled back to revision 1 (CHT 4.22.0)", result.Error, StringComparison.Ordinal);
+        Assert.EndsWith("cht-api:4.22.0", Get("Deployment", "cht-api")!["spec"]!["template"]!["spec"]!["containers"]![0]!["image"]!.GetValue<string>(), StringComparison.Ordinal);
+        AssertExit(ExitCodes.Success, Run("status", "clinic.yaml"));
+    }
+
+    [Fact]
     public void Rollback_to_a_named_revision_and_to_a_missing_one()
     {
         AssertExit(ExitCodes.Success, Run("up", "clinic.yaml"));
