@@ -15,6 +15,13 @@ internal static class Cli
         new SchemaVerb(),
         new VersionVerb(),
         new ProbeVerb(),
+        new UpVerb(),
+        new PlanVerb(),
+        new StatusVerb(),
+        new ListVerb(),
+        new DestroyVerb(),
+        new HistoryVerb(),
+        new RollbackVerb(),
     ];
 
     public static int Run(string[] args, CliContext context)

@@ -1,0 +1,47 @@
+using System.CommandLine;
+using Chtctl.Cli.Instances;
+using Chtctl.Cli.Output;
+using Chtctl.Kubernetes.Driver;
+
+namespace Chtctl.Cli.Commands;
+
+/// <summary><c>chtctl status</c>: each component's ready replicas, image, version and restarts; exit 5 when one is unhealthy.</summary>
+internal sealed class StatusVerb : IVerb
+{
+    public Command Create(CliContext context)
+    {
+        var file = InstanceFileArgument.Create();
+        var cluster = new ClusterOptions();
+        var output = OutputOptions.Create();
+        var command = new Command("status", "Show the state of each component of an instance.") { file, output };
+        cluster.AddTo(command);
+        command.SetAction((parse, cancellationToken) => ClusterErrors.RunAsync(context, "status", async () =>
+        {
+            var (target, code) = await KubernetesTarget.LoadAsync(context, parse.GetValue(file), "status", cancellationToken).ConfigureAwait(false);
+            if (target is null)
+                return code;
+            using var api = cluster.Open(context, parse, target.Spec.Kubernetes.Context);
+            var components = await InstanceStatus.OfAsync(api, target.Instance, cancellationToken).ConfigureAwait(false);
+            var healthy = components.Count > 0 && components.All(c => c.Healthy);
+            if (parse.GetValue(output) == OutputFormat.Json)
+            {
+                Json.Write(context.Out, new { instance = target.Instance.Name, @namespace = target.Instance.Namespace, healthy, components });
+            }
+            else if (components.Count == 0)
+            {
+                context.Out.WriteLine($"'{target.Instance.Name}' is not installed in namespace {target.Instance.Namespace}.");
+            }
+            else
+            {
+                context.Out.WriteLine("COMPONENT                READY  RESTARTS  VERSION   IMAGE");
+                foreach (var c in components)
+                {
+                    context.Out.WriteLine($"{c.Name,-24} {c.Ready}/{c.Desired,-4} {c.Restarts,-9} {c.Version ?? "-",-9} {string.Join(", ", c.Images)}"
+                        + (c.Problem is null ? "" : $"  ({c.Problem})"));
+                }
+            }
+            return healthy ? ExitCodes.Success : ExitCodes.Unhealthy;
+        }));
+        return command;
+    }
+}

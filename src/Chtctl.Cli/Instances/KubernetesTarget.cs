@@ -1,0 +1,87 @@
+using System.CommandLine;
+using Chtctl.Cli.Output;
+using Chtctl.Core.Spec;
+using Chtctl.Core.Topology;
+using Chtctl.Kubernetes.Driver;
+using Chtctl.Kubernetes.Rendering;
+using Spectre.Console;
+
+namespace Chtctl.Cli.Instances;
+
+/// <summary><c>--context</c> and <c>--kubeconfig</c>, shared by every verb that talks to a cluster.</summary>
+internal sealed class ClusterOptions
+{
+    public Option<string?> Context { get; } = new("--context")
+    {
+        Description = "kubeconfig context to use, overriding kubernetes.context in the instance file.",
+        HelpName = "NAME",
+    };
+
+    public Option<string?> Kubeconfig { get; } = new("--kubeconfig")
+    {
+        Description = "kubeconfig file. Default: $KUBECONFIG, then ~/.kube/config, then in-cluster configuration.",
+        HelpName = "FILE",
+    };
+
+    public void AddTo(Command command)
+    {
+        command.Add(Context);
+        command.Add(Kubeconfig);
+    }
+
+    public KubeApi Open(CliContext context, ParseResult parse, string? instanceContext) =>
+        ClusterConnection.Open(
+            new ConnectionOptions(parse.GetValue(Kubeconfig) is { } path ? context.Resolve(path) : null, parse.GetValue(Context) ?? instanceContext),
+            context.Environment);
+}
+
+/// <summary>An instance file loaded for a cluster verb: validated, Kubernetes-targeted, rendered on demand.</summary>
+internal sealed record KubernetesTarget(InstanceSpec Spec, InstanceTopology Topology, InstanceRef Instance)
+{
+    /// <summary>
+    /// Loads the instance; on failure prints why and returns the exit code instead. Compose instances are
+    /// refused here: this version drives only Kubernetes.
+    /// </summary>
+    public static async Task<(KubernetesTarget? Target, int ExitCode)> LoadAsync(CliContext context, string? file, string verb, CancellationToken cancellationToken)
+    {
+        var loaded = InstanceLoader.Load(context, file);
+        DiagnosticsPrinter.Print(context, loaded.Result.Diagnostics);
+        if (loaded.Result.Spec is not { } spec || loaded.Result.Diagnostics.Any(d => d.IsError))
+        {
+            context.Console.MarkupLine($"[red]{Markup.Escape(loaded.Source)} is not valid[/]: {DiagnosticsPrinter.Summary(loaded.Result.Diagnostics)}; nothing was changed");
+            return (null, ExitCodes.InvalidInput);
+        }
+        if (spec.Target != DeploymentTarget.Kubernetes)
+        {
+            context.Console.MarkupLine(Markup.Escape(
+                $"chtctl {verb}: instance '{spec.Name}' targets compose, and this version of chtctl drives only Kubernetes; "
+                + "the Compose driver is not in this version yet. Use 'chtctl render' and docker compose for now, or set target: kubernetes."));
+            return (null, ExitCodes.PreflightFailed);
+        }
+        var release = await Releases.ResolveAsync(spec, online: false, cancellationToken).ConfigureAwait(false);
+        var topology = TopologyBuilder.Build(spec, release);
+        return (new KubernetesTarget(spec, topology, new InstanceRef(spec.Name, topology.Namespace)), ExitCodes.Success);
+    }
+
+    public string ChtVersion => Topology.Release.Version.ToString();
+
+    public IReadOnlyList<DesiredObject> Render(Core.Secrets.InstanceSecrets secrets) =>
+        DesiredObject.FromAll(new KubernetesRenderer().Objects(Topology, secrets));
+
+    /// <summary>StorageClasses the instance's new volumes are provisioned from (claims bound to a named volume need none).</summary>
+    public PreflightRequirements Requirements(IReadOnlyList<DesiredObject> objects) => new(
+        [.. objects.Where(o => o.Kind == ResourceKind.PersistentVolumeClaim)
+            .Where(o => o.Body["spec"]?["volumeName"] is null)
+            .Select(o => o.Body["spec"]?["storageClassName"]?.GetValue<string>())
+            .OfType<string>()
+            .Where(c => c.Length > 0)],
+        Spec.Kubernetes.Pinning);
+}
+
+/// <summary>The driver's progress as lines on the console (standard error), as they happen.</summary>
+internal sealed class ConsoleReporter(CliContext context) : IDriverReporter
+{
+    public void Step(string message) => context.Console.MarkupLine(Markup.Escape(message));
+
+    public void Warn(string message) => context.Console.MarkupLine($"[yellow]warning:[/] {Markup.Escape(message)}");
+}
