@@ -86,12 +86,42 @@ public static class Destroyer
         if (deleteData)
         {
             var ns = await api.GetAsync(ResourceKind.Namespace, null, instance.Namespace, cancellationToken).ConfigureAwait(false);
-            if (ns is not null && instance.Owns(ns) && await api.DeleteAsync(ResourceKind.Namespace, null, instance.Namespace, cancellationToken).ConfigureAwait(false))
+            var foreign = ns is null ? [] : await ForeignObjectsAsync(api, instance, cancellationToken).ConfigureAwait(false);
+            if (foreign.Count > 0)
+            {
+                kept++;
+                reporter.Step($"  kept Namespace/{instance.Namespace}: it also holds objects chtctl does not own ({string.Join(", ", foreign.Take(5))}{(foreign.Count > 5 ? ", ..." : "")})");
+            }
+            else if (ns is not null && instance.Owns(ns) && await api.DeleteAsync(ResourceKind.Namespace, null, instance.Namespace, cancellationToken).ConfigureAwait(false))
             {
                 deleted++;
                 reporter.Step($"  deleted Namespace/{instance.Namespace} with the instance's history");
             }
         }
         return (deleted, kept);
+    }
+
+    /// <summary>
+    /// Objects left in the namespace that are not this instance's. Deleting a namespace deletes everything in
+    /// it, so chtctl deletes it only when nothing of anyone else's is there (an administrator may have created
+    /// the namespace and put other workloads in it). What Kubernetes puts in every namespace does not count.
+    /// </summary>
+    private static async Task<List<string>> ForeignObjectsAsync(KubeApi api, InstanceRef instance, CancellationToken cancellationToken)
+    {
+        var foreign = new List<string>();
+        foreach (var kind in ResourceKind.Applied.Where(k => k.Namespaced).Append(ResourceKind.Pod))
+        {
+            foreach (var item in await api.ListAsync(kind, instance.Namespace, null, cancellationToken).ConfigureAwait(false))
+            {
+                var name = item["metadata"]?["name"]?.GetValue<string>() ?? "?";
+                var automatic = (kind == ResourceKind.ConfigMap && name == "kube-root-ca.crt")
+                    || (kind == ResourceKind.ServiceAccount && name == "default")
+                    || (kind == ResourceKind.Secret && item["type"]?.GetValue<string>() == "kubernetes.io/service-account-token");
+                if (!automatic && !instance.Owns(item))
+                    foreign.Add($"{kind.Kind}/{name}");
+            }
+        }
+
+        return foreign;
     }
 }

@@ -111,4 +111,25 @@ public sealed class OperateVerbTests : ClusterFixture
         Assert.Null(Get("Namespace", "clinic", null));
         Assert.Empty(Names("PersistentVolumeClaim"));
     }
+
+    [Fact]
+    public void Destroy_with_delete_data_keeps_a_namespace_that_holds_someone_elses_objects()
+    {
+        AssertExit(ExitCodes.Success, Run("up", "clinic.yaml"));
+        Server.Create(new JsonObject
+        {
+            ["apiVersion"] = "v1",
+            ["kind"] = "ConfigMap",
+            ["metadata"] = new JsonObject { ["name"] = "team-notes", ["namespace"] = "clinic" },
+            ["data"] = new JsonObject { ["owner"] = "another team" },
+        });
+
+        var result = Run("destroy", "clinic.yaml", "--delete-data", "--yes");
+
+        AssertExit(ExitCodes.Success, result);
+        Assert.NotNull(Get("Namespace", "clinic", null));
+        Assert.Equal(["team-notes"], Names("ConfigMap"));
+        Assert.Empty(Names("PersistentVolumeClaim"));
+        Assert.Contains("kept Namespace/clinic: it also holds objects chtctl does not own (ConfigMap/team-notes)", result.Error, StringComparison.Ordinal);
+    }
 }
