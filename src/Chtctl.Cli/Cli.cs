@@ -15,6 +15,8 @@ internal static class Cli
         new SchemaVerb(),
         new VersionVerb(),
         new ProbeVerb(),
+        new ServeVerb(),
+        new NodeVerb(),
     ];
 
     public static int Run(string[] args, CliContext context)
