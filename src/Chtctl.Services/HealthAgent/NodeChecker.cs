@@ -63,8 +63,11 @@ internal sealed class NodeChecker(HttpClient http, AgentOptions options, AgentMe
     }
 
     /// <summary>
-    /// The node must list itself among <c>cluster_nodes</c>, know of no node outside the cluster
-    /// (<c>all_nodes == cluster_nodes</c>), and see as many nodes as the instance has.
+    /// The node must list itself among <c>cluster_nodes</c> (its configured members), the cluster must have
+    /// as many members as the instance has nodes, and the node must be connected to a majority of them.
+    /// <c>all_nodes</c> is what a node is connected to right now, so when one node dies it drops out of every
+    /// other node's <c>all_nodes</c>: requiring <c>all_nodes == cluster_nodes</c>, as upstream did, would take
+    /// the healthy nodes out with the dead one. A node still joining (connected to no majority) stays out.
     /// </summary>
     private NodeHealth Membership(NodeTarget node, string body)
     {
@@ -83,10 +86,12 @@ internal sealed class NodeChecker(HttpClient http, AgentOptions options, AgentMe
         // Erlang node names look like couchdb@couchdb-1.local; HAProxy knows the node as couchdb-1.
         if (!cluster.Any(n => AgentOptions.NodeName(n[(n.IndexOf('@', StringComparison.Ordinal) + 1)..]) == node.Name))
             return NodeHealth.Down("not a cluster member");
-        if (!all.Order(StringComparer.Ordinal).SequenceEqual(cluster.Order(StringComparer.Ordinal), StringComparer.Ordinal))
-            return NodeHealth.Down("nodes joining the cluster");
-        if (cluster.Length != options.Nodes.Count)
-            return NodeHealth.Down($"sees {cluster.Length} of {options.Nodes.Count} nodes");
+        var expected = options.Nodes.Count;
+        if (cluster.Length != expected)
+            return NodeHealth.Down($"cluster has {cluster.Length} of {expected} nodes");
+        var connected = cluster.Intersect(all, StringComparer.Ordinal).Count();
+        if (connected < (expected / 2) + 1)
+            return NodeHealth.Down($"connected to {connected} of {expected} nodes");
         return NodeHealth.Up;
     }
 

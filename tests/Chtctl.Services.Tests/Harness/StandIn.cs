@@ -13,7 +13,8 @@ internal sealed class StandIn : IDisposable
     private readonly HttpClient _control;
     private BackgroundProcess _process;
 
-    public StandIn(string name, int port, IReadOnlyList<string> clusterNodes, string user, string password)
+    /// <summary>A stand-in for <c>name</c>; <c>peers</c> are the other members' Erlang names and ports, reported in all_nodes while they listen.</summary>
+    public StandIn(string name, int port, IReadOnlyList<string> clusterNodes, IReadOnlyDictionary<string, int> peers, string user, string password)
     {
         Name = name;
         Port = port;
@@ -24,6 +25,7 @@ internal sealed class StandIn : IDisposable
             ["COUCHDB_PASSWORD"] = password,
             ["NODE_NAME"] = $"couchdb@{name}.local",
             ["CLUSTER_NODES"] = string.Join(",", clusterNodes),
+            ["PEERS"] = string.Join(",", peers.Select(p => $"{p.Key}={p.Value}")),
         };
         _control = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(5) };
         _process = Launch();

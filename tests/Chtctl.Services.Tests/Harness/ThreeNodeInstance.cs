@@ -55,8 +55,14 @@ internal sealed class ThreeNodeInstance : IAsyncDisposable
         IAgent? agent = null;
         try
         {
+            var ports = names.ToDictionary(n => n, _ => FreePort.Next());
+            var erlangNames = names.Zip(members).ToDictionary(p => p.First, p => p.Second);
             foreach (var name in names)
-                nodes.Add(new StandIn(name, FreePort.Next(), members, User, Password));
+            {
+                var peers = names.Where(n => n != name).ToDictionary(n => erlangNames[n], n => ports[n]);
+                nodes.Add(new StandIn(name, ports[name], members, peers, User, Password));
+            }
+
             agent = upstreamRule
                 ? UpstreamRuleAgent.Start(nodes[0].Address, names.Length, User, Password)
                 : ChtctlAgentAdapter.Start(AgentEnvironment(topology, nodes));
