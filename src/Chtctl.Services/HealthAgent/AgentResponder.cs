@@ -53,7 +53,7 @@ internal sealed class AgentResponder(AgentOptions options, NodeStatusCache cache
 
         if (changed)
             log.Write(health.Healthy ? AgentLogLevel.Info : AgentLogLevel.Warning, $"node {name} is {(health.Healthy ? "up" : "down: " + health.Reason)}");
-        else
+        else if (log.IsEnabled(AgentLogLevel.Debug))
             log.Write(AgentLogLevel.Debug, $"node {name}: {health.Reason}");
     }
 

@@ -74,10 +74,21 @@ internal sealed class AgentTcpServer(AgentResponder responder, AgentLog log) : I
     /// <summary>The request up to its newline, or null when it is too long, not text, or never ends.</summary>
     private static async Task<string?> ReadLineAsync(Socket client, CancellationToken cancellationToken)
     {
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        deadline.CancelAfter(ReadTimeout);
         var buffer = new byte[MaxRequest];
         var length = 0;
+
+        // HAProxy sends its line right after connecting, so it has usually arrived by the time the connection
+        // is accepted: read it at once, without arming a timeout timer for every check.
+        if (client.Available > 0)
+        {
+            length = client.Receive(buffer, SocketFlags.None);
+            var end = Array.IndexOf(buffer, (byte)'\n', 0, length);
+            if (end >= 0)
+                return Text(buffer.AsSpan(0, end));
+        }
+
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(ReadTimeout);
         try
         {
             while (length < buffer.Length)
