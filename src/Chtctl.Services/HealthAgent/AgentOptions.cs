@@ -41,7 +41,8 @@ internal sealed record AgentOptions
         $"nodes={string.Join(",", Nodes.Select(n => $"{n.Name}={n.BaseAddress}"))} user={User} password=<redacted> agent-port={AgentPort} metrics-port={MetricsPort}";
 
     /// <summary>
-    /// Reads the settings; returns every problem at once instead of the first. <c>HEALTHCHECK_NODE_URLS</c>
+    /// Reads the settings; returns every problem at once instead of the first. <c>HEALTHCHECK_CACHE_MS</c>
+    /// (default 250) is how long one node's result is reused. <c>HEALTHCHECK_NODE_URLS</c>
     /// (<c>couchdb-1=http://127.0.0.1:15984,...</c>) overrides where each node is reached, for loopback tests
     /// where node names cannot resolve.
     /// </summary>
@@ -76,6 +77,7 @@ internal sealed record AgentOptions
             errors.Add("COUCHDB_PASSWORD is not set: the agent checks each node with the CouchDB admin credentials");
         var agentPort = PortFrom(env, "HEALTHCHECK_PORT", Ports.HealthAgent, errors);
         var metricsPort = PortFrom(env, "HEALTHCHECK_METRICS_PORT", Ports.HealthAgentMetrics, errors);
+        var cacheMs = PortFrom(env, "HEALTHCHECK_CACHE_MS", 250, errors);
         var level = AgentLogLevel.Warning;
         var levelText = env("HEALTHCHECK_LOG_LEVEL");
         if (!string.IsNullOrEmpty(levelText) && !AgentLog.TryParseLevel(levelText, out level))
@@ -91,6 +93,7 @@ internal sealed record AgentOptions
             AgentPort = agentPort,
             MetricsPort = metricsPort,
             LogLevel = level,
+            CacheFor = TimeSpan.FromMilliseconds(cacheMs),
             BindAddress = env("HEALTHCHECK_BIND_ADDRESS") is { Length: > 0 } bind ? bind : "0.0.0.0",
         }, errors);
     }
@@ -101,6 +104,7 @@ internal sealed record AgentOptions
     private static string[] Split(string? list) =>
         (list ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
+    /// <summary>A whole number from 0 to 65535 (ports, and the cache time in ms).</summary>
     private static int PortFrom(Func<string, string?> env, string key, int fallback, List<string> errors)
     {
         var text = env(key);
@@ -108,7 +112,7 @@ internal sealed record AgentOptions
             return fallback;
         if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var port) && port is >= 0 and <= 65535)
             return port;
-        errors.Add($"{key}: '{text}' is not a port number");
+        errors.Add($"{key}: '{text}' is not a whole number from 0 to 65535");
         return fallback;
     }
 }
