@@ -146,11 +146,24 @@ internal sealed class ThreeNodeInstance : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        // Each peer is stopped even when stopping another one fails.
         _client.Dispose();
-        Haproxy.Dispose();
-        await Agent.DisposeAsync();
-        foreach (var node in Nodes.Values)
-            node.Dispose();
+        try
+        {
+            Haproxy.Dispose();
+        }
+        finally
+        {
+            try
+            {
+                await Agent.DisposeAsync();
+            }
+            finally
+            {
+                foreach (var node in Nodes.Values)
+                    node.Dispose();
+            }
+        }
     }
 
     private sealed class ChtctlAgentAdapter(HealthAgentHost host) : IAgent

@@ -37,6 +37,17 @@ public sealed class AgentOptionsTests
     }
 
     [Fact]
+    public void Results_are_reused_for_250_ms_unless_the_environment_says_otherwise()
+    {
+        var (shipped, _) = AgentOptions.FromEnvironment(k => Compose.GetValueOrDefault(k));
+        var env = new Dictionary<string, string>(Compose) { ["HEALTHCHECK_CACHE_MS"] = "100" };
+        var (tuned, _) = AgentOptions.FromEnvironment(k => env.GetValueOrDefault(k));
+
+        Assert.Equal(TimeSpan.FromMilliseconds(250), shipped!.CacheFor);
+        Assert.Equal(TimeSpan.FromMilliseconds(100), tuned!.CacheFor);
+    }
+
+    [Fact]
     public void Every_missing_or_wrong_setting_is_reported_at_once()
     {
         var env = new Dictionary<string, string> { ["HEALTHCHECK_PORT"] = "fifty", ["HEALTHCHECK_LOG_LEVEL"] = "loud" };

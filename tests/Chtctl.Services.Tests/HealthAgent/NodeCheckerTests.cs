@@ -57,6 +57,19 @@ public sealed class NodeCheckerTests
     }
 
     [Fact]
+    public async Task A_single_node_is_judged_by_up_alone()
+    {
+        await using var node = new LoopbackHttpServer(r => r.Url!.AbsolutePath == "/_up" ? (200, "{\"status\":\"ok\"}") : (404, "{}"));
+        var options = new AgentOptions { Nodes = [new NodeTarget("couchdb", new Uri(node.Url + "/"))], User = "medic", Password = "pw", CouchDbTimeout = TimeSpan.FromSeconds(10) };
+        using var http = new HttpClient();
+
+        var health = await new NodeChecker(http, options, new AgentMetrics()).CheckAsync(options.Nodes[0], CancellationToken.None);
+
+        Assert.Equal(NodeHealth.Up, health);
+        Assert.DoesNotContain("/_membership", node.RequestedPaths);
+    }
+
+    [Fact]
     public async Task Membership_that_is_not_json_is_down()
     {
         Assert.Equal(NodeHealth.Down("unreadable /_membership"), await CheckAsync("<html>"));
