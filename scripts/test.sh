@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test of chtctl on a fresh machine: installs what the tests need when it is missing
-# (real haproxy, nginx and docker-compose from Debian's packages), builds, runs all test projects,
+# (real haproxy, nginx and docker-compose from Debian's packages, the CouchDB stand-in's npm packages), builds, runs all test projects,
 # checks formatting, and ends with one line "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -27,6 +27,12 @@ ensure_packages() {
 }
 
 ensure_packages || { echo "0 passed, 1 failed"; exit 1; }
+
+# The CouchDB-protocol stand-in the health agent's tests run (express from npm).
+if [ ! -d tests/fixtures/couchdb-standin/node_modules ]; then
+    log "installing the CouchDB stand-in's npm dependencies"
+    (cd tests/fixtures/couchdb-standin && npm ci --ignore-scripts --no-audit --no-fund >&2) || { echo "0 passed, 1 failed"; exit 1; }
+fi
 
 results=TestResults
 rm -rf "$results"

@@ -22,6 +22,8 @@ internal static class Cli
         new DestroyVerb(),
         new HistoryVerb(),
         new RollbackVerb(),
+        new ServeVerb(),
+        new NodeVerb(),
     ];
 
     public static int Run(string[] args, CliContext context)
