@@ -26,6 +26,7 @@ internal sealed class PlanVerb : IVerb
             if (target is null)
                 return code;
             using var api = cluster.Open(context, parse, target.Spec.Kubernetes.Context);
+            target = await target.PinnedToHistoryAsync(api, cancellationToken).ConfigureAwait(false);
             var shape = target.Render(InstanceSecrets.Redacted);
             var problems = await new Preflight(api, target.Instance).CheckAsync(shape, target.Requirements(shape), cancellationToken).ConfigureAwait(false);
             if (problems.Count > 0)

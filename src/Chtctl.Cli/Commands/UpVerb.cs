@@ -35,6 +35,7 @@ internal sealed class UpVerb : IVerb
             if (parse.GetValue(deleteData) && !DataConfirmation.Confirm(context, target.Instance.Name, parse.GetValue(yes), $"the data volumes of '{target.Instance.Name}' that left the instance"))
                 return ExitCodes.Usage;
             using var api = cluster.Open(context, parse, target.Spec.Kubernetes.Context);
+            target = await target.PinnedToHistoryAsync(api, cancellationToken).ConfigureAwait(false);
             var options = DriverOptionsFor(parse.GetValue(timeout)) with
             {
                 Force = parse.GetValue(force),

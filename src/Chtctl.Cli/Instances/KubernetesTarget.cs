@@ -65,6 +65,22 @@ internal sealed record KubernetesTarget(InstanceSpec Spec, InstanceTopology Topo
 
     public string ChtVersion => Topology.Release.Version.ToString();
 
+    /// <summary>
+    /// The instance with <c>cht.version</c> resolved against the version it last ran successfully: a line
+    /// (<c>4.x</c>) or <c>latest</c> stays on the release it was first applied with, so an instance never moves
+    /// release because chtctl learnt of a newer one; only an exact version in the file (an upgrade) moves it.
+    /// </summary>
+    public async Task<KubernetesTarget> PinnedToHistoryAsync(KubeApi api, CancellationToken cancellationToken)
+    {
+        var revisions = await new RevisionHistory(api, Instance).ListAsync(cancellationToken).ConfigureAwait(false);
+        var last = revisions.Where(r => r.Succeeded).MaxBy(r => r.Number);
+        if (last is null || !Core.Versions.ChtVersion.TryParse(last.ChtVersion, out var pinned)
+            || !Core.Versions.VersionRequest.TryParse(Spec.Cht.Version, out var request))
+            return this;
+        var release = new Core.Versions.ReleaseCatalogue(Spec.Cht.Registry).Resolve(request, pinned);
+        return release.Version == Topology.Release.Version ? this : this with { Topology = TopologyBuilder.Build(Spec, release) };
+    }
+
     public IReadOnlyList<DesiredObject> Render(Core.Secrets.InstanceSecrets secrets) =>
         DesiredObject.FromAll(new KubernetesRenderer().Objects(Topology, secrets));
 
