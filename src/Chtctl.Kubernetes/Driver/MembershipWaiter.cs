@@ -17,7 +17,14 @@ public sealed class MembershipWaiter(KubeApi api, InstanceRef instance, TimeProv
     public static IReadOnlyList<string> CouchDbServices(Wave wave)
     {
         ArgumentNullException.ThrowIfNull(wave);
-        return [.. wave.Workloads.Select(w => w.Name)
+        return CouchDbServices(wave.Workloads.Select(w => w.Name));
+    }
+
+    /// <summary>The CouchDB Services behind a set of Deployment names (<c>cht-couchdb</c>, <c>cht-couchdb-N</c>).</summary>
+    public static IReadOnlyList<string> CouchDbServices(IEnumerable<string> deployments)
+    {
+        ArgumentNullException.ThrowIfNull(deployments);
+        return [.. deployments
             .Where(n => n == Deployment || (n.StartsWith(Deployment + "-", StringComparison.Ordinal) && int.TryParse(n.AsSpan(Deployment.Length + 1), out _)))
             .Select(n => n["cht-".Length..])
             .Order(StringComparer.Ordinal)];
