@@ -64,7 +64,7 @@ public sealed class KubeApiServer : IAsyncDisposable
     /// <summary>Takes a Service port's route away: the Service then has no endpoints.</summary>
     public void UnrouteService(string ns, string service, int port) => _proxy.Unroute(ns, service, port);
 
-    /// <summary>Makes SelfSubjectAccessReview answer "not allowed" for a verb on a resource (plural), in every namespace.</summary>
+    /// <summary>Makes SelfSubjectAccessReview answer "not allowed" for a verb on a resource (plural, or plural/subresource), in every namespace.</summary>
     public void Deny(string verb, string resource)
     {
         lock (_denied)
@@ -269,7 +269,8 @@ public sealed class KubeApiServer : IAsyncDisposable
     private JsonObject Review(JsonObject review)
     {
         var attributes = review["spec"]?["resourceAttributes"];
-        var key = $"{attributes?["verb"]} {attributes?["resource"]}";
+        var subresource = attributes?["subresource"]?.GetValue<string>();
+        var key = $"{attributes?["verb"]} {attributes?["resource"]}{(string.IsNullOrEmpty(subresource) ? "" : "/" + subresource)}";
         bool denied;
         lock (_denied)
             denied = _denied.Contains(key);
