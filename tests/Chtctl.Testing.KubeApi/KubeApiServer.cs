@@ -22,6 +22,7 @@ public sealed class KubeApiServer : IAsyncDisposable
 
     private readonly WebApplication _app;
     private readonly HashSet<string> _denied = new(StringComparer.Ordinal);
+    private readonly ServiceProxy _proxy;
 
     private KubeApiServer(WebApplication app, TimeProvider clock)
     {
@@ -29,6 +30,7 @@ public sealed class KubeApiServer : IAsyncDisposable
         Store = new ObjectStore(clock);
         Deployments = new DeploymentController(Store, clock);
         Store.DeploymentWritten = Deployments.OnWritten;
+        _proxy = new ServiceProxy(Store);
     }
 
     public ObjectStore Store { get; }
@@ -52,7 +54,17 @@ public sealed class KubeApiServer : IAsyncDisposable
         }
     }
 
-    /// <summary>Makes SelfSubjectAccessReview answer "not allowed" for a verb on a resource (plural), in every namespace.</summary>
+    /// <summary>
+    /// Sends the service proxy's requests for a Service port to <paramref name="backend"/>, as the real server
+    /// sends them to one of the Service's ready endpoints. Without a route the proxy answers 503, as for a
+    /// Service with no endpoints.
+    /// </summary>
+    public void RouteService(string ns, string service, int port, Uri backend) => _proxy.Route(ns, service, port, backend);
+
+    /// <summary>Takes a Service port's route away: the Service then has no endpoints.</summary>
+    public void UnrouteService(string ns, string service, int port) => _proxy.Unroute(ns, service, port);
+
+    /// <summary>Makes SelfSubjectAccessReview answer "not allowed" for a verb on a resource (plural, or plural/subresource), in every namespace.</summary>
     public void Deny(string verb, string resource)
     {
         lock (_denied)
@@ -109,6 +121,11 @@ public sealed class KubeApiServer : IAsyncDisposable
         {
             if (request.Headers.Authorization.ToString() != $"Bearer {Token}")
                 throw new ApiError(401, "Unauthorized", "Unauthorized");
+            if (ProxyTarget(request.Path.Value!) is { } proxied)
+            {
+                await _proxy.ForwardAsync(http, proxied.Namespace, proxied.Service, proxied.Path).ConfigureAwait(false);
+                return;
+            }
             var answer = await RouteAsync(http).ConfigureAwait(false);
             await WriteAsync(http, request.Method == "POST" ? 201 : 200, answer).ConfigureAwait(false);
         }
@@ -135,6 +152,15 @@ public sealed class KubeApiServer : IAsyncDisposable
         http.Response.StatusCode = code;
         http.Response.ContentType = "application/json";
         await http.Response.WriteAsync(body.ToJsonString(), Encoding.UTF8).ConfigureAwait(false);
+    }
+
+    /// <summary>The namespace, service (with port) and path of a service proxy request, or null for other paths.</summary>
+    private static (string Namespace, string Service, string[] Path)? ProxyTarget(string path)
+    {
+        var segments = path.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(Uri.UnescapeDataString).ToArray();
+        return segments is ["api", "v1", "namespaces", var ns, "services", var service, "proxy", .. var rest]
+            ? (ns, service, rest)
+            : null;
     }
 
     private async Task<JsonNode> RouteAsync(HttpContext http)
@@ -243,7 +269,8 @@ public sealed class KubeApiServer : IAsyncDisposable
     private JsonObject Review(JsonObject review)
     {
         var attributes = review["spec"]?["resourceAttributes"];
-        var key = $"{attributes?["verb"]} {attributes?["resource"]}";
+        var subresource = attributes?["subresource"]?.GetValue<string>();
+        var key = $"{attributes?["verb"]} {attributes?["resource"]}{(string.IsNullOrEmpty(subresource) ? "" : "/" + subresource)}";
         bool denied;
         lock (_denied)
             denied = _denied.Contains(key);

@@ -88,6 +88,35 @@ public sealed class KubeApi(HttpMessageInvoker http, Uri server) : IDisposable
         return text;
     }
 
+    /// <summary>
+    /// A request to a Service through the API server's service proxy
+    /// (<c>/api/v1/namespaces/NS/services/NAME:PORT/proxy/PATH</c>). The answer is the backend's, or the API
+    /// server's own Status (503) when nothing answers. The API server consumes the Authorization header for its
+    /// own authentication, so credentials for the backend can only ride in other headers (a session cookie).
+    /// </summary>
+    public async Task<ProxyAnswer> ProxyAsync(HttpMethod method, string ns, string service, int port, string path, HttpContent? content, string? cookie, CancellationToken cancellationToken)
+    {
+        var target = $"api/v1/namespaces/{Uri.EscapeDataString(ns)}/services/{Uri.EscapeDataString(service)}:{port.ToString(System.Globalization.CultureInfo.InvariantCulture)}/proxy/{path.TrimStart('/')}";
+        using var request = new HttpRequestMessage(method, new Uri(Server, target)) { Content = content };
+        if (cookie is not null)
+            request.Headers.Add("Cookie", cookie);
+        HttpResponseMessage response;
+        try
+        {
+            response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+        catch (HttpRequestException e)
+        {
+            throw new ClusterUnreachableException($"cannot reach the Kubernetes API server at {Server}: {e.Message}", e);
+        }
+        using (response)
+        {
+            var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+            var setCookie = response.Headers.TryGetValues("Set-Cookie", out var values) ? values.FirstOrDefault() : null;
+            return new ProxyAnswer(response.StatusCode, body, setCookie);
+        }
+    }
+
     public async Task<JsonObject> PostAsync(string path, JsonObject body, CancellationToken cancellationToken) =>
         (await SendAsync(HttpMethod.Post, path, Json(body), null, cancellationToken).ConfigureAwait(false))!;
 
@@ -125,4 +154,29 @@ public sealed class KubeApi(HttpMessageInvoker http, Uri server) : IDisposable
     }
 
     public void Dispose() => http.Dispose();
+}
+
+/// <summary>What a Service answered through the service proxy (or the API server's Status when it could not).</summary>
+public sealed record ProxyAnswer(HttpStatusCode Status, string Body, string? SetCookie)
+{
+    public bool Ok => (int)Status is >= 200 and < 300;
+
+    /// <summary>A short reason for an operator: the Status message of the API server, or the backend's code and body.</summary>
+    public string Reason
+    {
+        get
+        {
+            var text = Body.Length > 200 ? Body[..200] + "..." : Body;
+            try
+            {
+                if (JsonNode.Parse(Body) is JsonObject { } json && json["kind"]?.GetValue<string>() == "Status")
+                    return $"{(int)Status} {json["message"]}";
+            }
+            catch (System.Text.Json.JsonException)
+            {
+                // Not JSON: the backend's own text.
+            }
+            return $"{(int)Status} {text.Trim()}";
+        }
+    }
 }

@@ -126,6 +126,7 @@ public sealed class KubernetesDriver(KubeApi api, InstanceRef instance, DriverOp
     {
         var applier = new Applier(api, instance);
         var waiter = new ReadinessWaiter(api, clock, options.WaitTimeout, options.PollInterval);
+        var membership = new MembershipWaiter(api, instance, clock, options.WaitTimeout, options.PollInterval);
         int created = 0, changed = 0, unchanged = 0;
         var waves = Waves.Of(desired);
         try
@@ -145,6 +146,7 @@ public sealed class KubernetesDriver(KubeApi api, InstanceRef instance, DriverOp
                     }
                 }
                 await waiter.WaitAsync(wave, reporter, cancellationToken).ConfigureAwait(false);
+                await membership.WaitAsync(MembershipWaiter.CouchDbServices(wave), reporter, cancellationToken).ConfigureAwait(false);
             }
         }
         catch (WaveNotReadyException e) when (created + changed > 0)

@@ -25,6 +25,15 @@ public sealed class KubernetesSecretStore(KubeApi api, InstanceRef instance) : I
         return SecretGenerator.Complete(Value(SecretKey.CouchDbPassword), Value(SecretKey.CouchDbSecret), Value(SecretKey.CouchDbUuid), Value(SecretKey.ErlangCookie));
     }
 
+    /// <summary>The CouchDB admin's name and password, for talking to CouchDB through the service proxy; null before the first <c>up</c>.</summary>
+    public async Task<CouchDbAdmin?> LoadAdminAsync(CancellationToken cancellationToken)
+    {
+        var live = await api.GetAsync(ResourceKind.Secret, instance.Namespace, InstanceRef.CredentialsSecret, cancellationToken).ConfigureAwait(false);
+        var data = live?["data"]?.AsObject();
+        string? Value(string key) => data?[key]?.GetValue<string>() is { } encoded ? Encoding.UTF8.GetString(Convert.FromBase64String(encoded)) : null;
+        return Value("COUCHDB_USER") is { } user && Value(SecretKey.CouchDbPassword.EnvName()) is { } password ? new CouchDbAdmin(user, password) : null;
+    }
+
     public async Task SaveAsync(InstanceSecrets secrets, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(secrets);
@@ -52,4 +61,10 @@ public sealed class KubernetesSecretStore(KubeApi api, InstanceRef instance) : I
         // and must not remove the generated values it does not mention.
         await api.ApplyAsync(DesiredObject.WithDataNotStringData(body), dryRun: false, force: true, cancellationToken, fieldManager: "chtctl-secrets").ConfigureAwait(false);
     }
+}
+
+/// <summary>CouchDB admin credentials; <see cref="ToString"/> leaves the password out so it cannot end up in output.</summary>
+public sealed record CouchDbAdmin(string User, string Password)
+{
+    public override string ToString() => $"CouchDbAdmin {{ User = {User} }}";
 }

@@ -44,6 +44,15 @@ public sealed class Preflight(KubeApi api, InstanceRef instance)
                     problems.Add($"not allowed to {verb} {kind.Plural}{(kind.Namespaced ? $" in namespace {instance.Namespace}" : " (cluster-wide)")}: ask a cluster administrator for a Role granting it");
             }
         }
+        // The CouchDB wait asks through the service proxy: GET is "get" on services/proxy, the login POST is "create".
+        if (desired.Any(d => d.Kind == ResourceKind.Service))
+        {
+            foreach (var verb in new[] { "get", "create" })
+            {
+                if (!await AllowedAsync(ResourceKind.Service, verb, cancellationToken, "proxy").ConfigureAwait(false))
+                    problems.Add($"not allowed to {verb} services/proxy in namespace {instance.Namespace} (chtctl asks CouchDB through the API server's service proxy): ask a cluster administrator for a Role granting it");
+            }
+        }
         if (problems.Count > 0)
             return problems;
 
@@ -76,9 +85,11 @@ public sealed class Preflight(KubeApi api, InstanceRef instance)
         return problems;
     }
 
-    private async Task<bool> AllowedAsync(ResourceKind kind, string verb, CancellationToken cancellationToken)
+    private async Task<bool> AllowedAsync(ResourceKind kind, string verb, CancellationToken cancellationToken, string? subresource = null)
     {
         var attributes = new JsonObject { ["verb"] = verb, ["group"] = kind.Group, ["resource"] = kind.Plural };
+        if (subresource is not null)
+            attributes["subresource"] = subresource;
         if (kind.Namespaced)
             attributes["namespace"] = instance.Namespace;
         var review = new JsonObject

@@ -19,6 +19,19 @@ public sealed class PreflightTests : ClusterFixture
     }
 
     [Fact]
+    public void Asking_CouchDB_through_the_service_proxy_needs_its_permission()
+    {
+        Server.Deny("create", "services/proxy");
+
+        var result = Run("up", "clinic.yaml");
+
+        AssertExit(ExitCodes.PreflightFailed, result);
+        Assert.Contains("not allowed to create services/proxy in namespace clinic", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("not allowed to get services/proxy", result.Error, StringComparison.Ordinal);
+        Assert.Empty(Server.Writes);
+    }
+
+    [Fact]
     public void A_missing_storage_class_is_named_before_anything_changes()
     {
         Edit("tls: {", "kubernetes: { storage: { class: fast-ssd } }\ntls: {");
