@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net.Sockets;
 using System.Text;
 using Chtctl.Services.Tests.Harness;
+using Chtctl.Testing;
 
 // Measures chtctl's HAProxy health agent (bench/health-agent.sh runs it):
 //  1. the built `chtctl serve healthcheck` executable answering 50 concurrent checks: latency and memory;

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Chtctl.Compose.Rendering;
 using Chtctl.Core.Topology;
+using Chtctl.Testing;
 
 namespace Chtctl.Compose.Tests.Support;
 

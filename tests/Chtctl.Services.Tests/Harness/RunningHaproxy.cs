@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Text;
+using Chtctl.Testing;
 
 namespace Chtctl.Services.Tests.Harness;
 

@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using Chtctl.Testing;
 
 namespace Chtctl.Services.Tests.Harness;
 

@@ -4,13 +4,13 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
-namespace Chtctl.Services.Tests.Harness;
+namespace Chtctl.Testing;
 
 /// <summary>
-/// A peer (haproxy, a CouchDB stand-in) running for the length of a test. Its output is drained so a full
+/// A peer (haproxy, nginx, a CouchDB stand-in) running for the length of a test. Its output is drained so a full
 /// pipe never blocks it; it is ended by its own process id, SIGTERM first, or killed outright to stage a crash.
 /// </summary>
-internal sealed class BackgroundProcess : IDisposable
+public sealed class BackgroundProcess : IDisposable
 {
     private readonly Process _process;
     private readonly StringBuilder _output = new();
