@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Chtctl.Cli.Output;
+using Chtctl.Compose.State;
 using Chtctl.Core.Import;
 using Chtctl.Core.Spec;
 using Chtctl.Core.Writing;
@@ -35,7 +36,7 @@ internal sealed class ImportVerb : IVerb
         {
             source, format, version, file, force, output,
         };
-        command.SetAction(parse =>
+        command.SetAction(async (parse, cancellationToken) =>
         {
             var sourcePath = parse.GetValue(source)!;
             if (!File.Exists(context.Resolve(sourcePath)))
@@ -56,7 +57,7 @@ internal sealed class ImportVerb : IVerb
             {
                 InstanceFiles.Write(target, InstanceFileWriter.Write(result.Spec!, $"Imported by chtctl {ChtctlInfo.Version} from {Path.GetFileName(sourcePath)}."), InstanceFiles.Readable);
                 if (!result.Secrets.IsEmpty)
-                    InstanceFiles.WriteSecrets(secretsPath, result.Secrets.Complete());
+                    await new FileSecretStore(secretsPath).SaveAsync(result.Secrets.Complete(), cancellationToken).ConfigureAwait(false);
                 context.Console.MarkupLine(Markup.Escape($"Wrote {parse.GetValue(file)}" + (result.Secrets.IsEmpty ? " (the source carried no secrets)" : $" and {Path.GetFileName(secretsPath)} (mode 0600, keep it private)")));
             }
             else

@@ -1,8 +1,6 @@
-using Chtctl.Core.Secrets;
-
 namespace Chtctl.Cli.Output;
 
-/// <summary>Writes the files init and import produce: never over an existing file unless asked, secrets 0600.</summary>
+/// <summary>Writes the files init, import and render produce: atomically, created with their final mode. Secrets go through the secret store.</summary>
 internal static class InstanceFiles
 {
     public const UnixFileMode Readable = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead;
@@ -25,6 +23,4 @@ internal static class InstanceFiles
         File.Move(temp, path, overwrite: true);
         File.SetUnixFileMode(path, mode);
     }
-
-    public static void WriteSecrets(string path, InstanceSecrets secrets) => Write(path, SecretsFile.Format(secrets), OwnerOnly);
 }

@@ -21,7 +21,7 @@ internal static class RenderedTreeWriter
         var previous = File.Exists(manifest) ? File.ReadAllLines(manifest).Where(l => l.Length > 0).ToHashSet(StringComparer.Ordinal) : [];
         Directory.CreateDirectory(directory);
         foreach (var file in tree.Files)
-            WriteAtomically(Path.Combine(directory, file.Path), file.Content, file.Mode);
+            InstanceFiles.Write(Path.Combine(directory, file.Path), file.Content, file.Mode);
 
         foreach (var stale in previous.Except(tree.Files.Select(f => f.Path)))
         {
@@ -30,10 +30,8 @@ internal static class RenderedTreeWriter
                 File.Delete(path);
         }
 
-        WriteAtomically(manifest, string.Concat(tree.Files.Select(f => f.Path + "\n")), UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        InstanceFiles.Write(manifest, string.Concat(tree.Files.Select(f => f.Path + "\n")), InstanceFiles.OwnerOnly);
     }
-
-    private static void WriteAtomically(string path, string content, UnixFileMode mode) => InstanceFiles.Write(path, content, mode);
 }
 
 internal sealed class RenderTargetException(string message) : Exception(message);
