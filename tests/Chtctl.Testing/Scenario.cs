@@ -100,7 +100,14 @@ public static class Repository
     /// <summary><c>../shared</c> beside the repository: design, references and upstream fixtures.</summary>
     public static string Shared => Path.GetFullPath(Path.Combine(Root, "..", "shared"));
 
-    public static string UpstreamFixture(string name) => Path.Combine(Shared, "fixtures", "upstream", name);
+    public static string UpstreamFixture(string name)
+    {
+        var path = Path.Combine(Shared, "fixtures", "upstream", name);
+        // CI places shared/ beside the clone; a clone elsewhere lacks the upstream fixtures these tests read.
+        return File.Exists(path)
+            ? path
+            : throw new FileNotFoundException($"upstream fixture {name} not found: expected {Shared} (shared/) beside the repository", path);
+    }
 
     /// <summary>The test project's source folder (the one holding its .csproj).</summary>
     public static string FindProjectDirectory(string start) => FindUp(start, d => Directory.GetFiles(d, "*.csproj").Length > 0);
