@@ -1,3 +1,4 @@
+using Chtctl.Core.Reporting;
 using System.Net;
 using Chtctl.Core.Versions;
 using Chtctl.Kubernetes.Driver;

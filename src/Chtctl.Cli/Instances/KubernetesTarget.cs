@@ -1,3 +1,4 @@
+using Chtctl.Core.Reporting;
 using System.CommandLine;
 using Chtctl.Cli.Output;
 using Chtctl.Core.Spec;

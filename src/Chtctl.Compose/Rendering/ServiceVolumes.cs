@@ -10,7 +10,12 @@ namespace Chtctl.Compose.Rendering;
 /// </summary>
 internal sealed class ServiceVolumes(InstanceTopology topology, InstanceHomeLayout layout)
 {
-    private const string DockerSocket = "/var/run/docker.sock";
+    // The engine's socket on the host: the standard path unless the driver runs Compose against another one
+    // (a rootless engine, a private test engine); set from DOCKER_HOST by the driver, never stored.
+    private const string DockerSocket = "${" + EngineSocketVariable + ":-/var/run/docker.sock}";
+
+    /// <summary>The Compose variable naming the host path of the Docker socket the upgrade service drives.</summary>
+    public const string EngineSocketVariable = "CHTCTL_DOCKER_SOCKET";
 
     /// <summary>Named volumes the services use, by key, with the name Docker gives them.</summary>
     public SortedDictionary<string, string> Named { get; } = new(StringComparer.Ordinal);

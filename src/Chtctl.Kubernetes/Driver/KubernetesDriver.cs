@@ -1,3 +1,4 @@
+using Chtctl.Core.Reporting;
 using Chtctl.Core.Secrets;
 using Chtctl.Core.Versions;
 
@@ -25,14 +26,6 @@ public sealed record ApplyReport(int Created, int Changed, int Unchanged, int De
 {
     public bool ChangedAnything => Created + Changed + Deleted > 0;
 }
-
-public sealed class PreflightFailedException(IReadOnlyList<string> problems)
-    : Exception("preflight failed: " + string.Join("; ", problems))
-{
-    public IReadOnlyList<string> Problems { get; } = problems;
-}
-
-public sealed class DowngradeRefusedException(string message) : Exception(message);
 
 /// <summary>
 /// <c>up</c> and <c>rollback</c> on Kubernetes: preflight, server-side apply in waves with readiness waits,

@@ -1,3 +1,4 @@
+using Chtctl.Core.Reporting;
 using System.Text.Json.Nodes;
 
 namespace Chtctl.Kubernetes.Driver;

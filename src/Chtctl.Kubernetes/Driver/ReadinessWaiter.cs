@@ -1,3 +1,4 @@
+using Chtctl.Core.Reporting;
 using System.Text;
 using System.Text.Json.Nodes;
 

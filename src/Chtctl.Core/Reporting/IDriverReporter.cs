@@ -1,4 +1,4 @@
-namespace Chtctl.Kubernetes.Driver;
+namespace Chtctl.Core.Reporting;
 
 /// <summary>Where the driver tells the operator what it is doing, as it does it. Never given secret values.</summary>
 public interface IDriverReporter

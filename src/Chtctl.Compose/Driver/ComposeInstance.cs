@@ -1,0 +1,39 @@
+using Chtctl.Compose.Driver.State;
+using Chtctl.Compose.Layout;
+using Chtctl.Core.Secrets;
+using Chtctl.Core.Spec;
+using Chtctl.Core.Topology;
+
+namespace Chtctl.Compose.Driver;
+
+/// <summary>One Compose instance as the driver sees it: its topology, its home and its secrets.</summary>
+public sealed record ComposeInstance(InstanceTopology Topology, ISecretStore Secrets)
+{
+    public InstanceSpec Spec => Topology.Spec;
+
+    public string Name => Topology.Name;
+
+    /// <summary>The Compose project name: the instance name, as <c>COMPOSE_PROJECT_NAME</c> in the rendered .env.</summary>
+    public string Project => Topology.Name;
+
+    public InstanceHomeLayout Layout => InstanceHomeLayout.For(Topology.Spec);
+
+    public ProjectDirectory ProjectDirectory => new(Layout.Project);
+
+    public ComposeHistory History => new(Layout.History);
+
+    public string ChtVersion => Topology.Release.Version.ToString();
+}
+
+/// <summary>Settings of one driver run.</summary>
+public sealed record ComposeDriverOptions
+{
+    public TimeSpan GateTimeout { get; init; } = TimeSpan.FromMinutes(10);
+
+    public TimeSpan PollInterval { get; init; } = TimeSpan.FromMilliseconds(500);
+
+    public required string ChtctlVersion { get; init; }
+
+    /// <summary>A short hash of the instance file's effective settings, recorded in history.</summary>
+    public required string SpecHash { get; init; }
+}

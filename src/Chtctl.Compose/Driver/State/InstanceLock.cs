@@ -1,0 +1,75 @@
+using System.Globalization;
+using System.Text;
+
+namespace Chtctl.Compose.Driver.State;
+
+/// <summary>
+/// Held while a run changes an instance, so two runs (an operator's <c>up</c> and the upgrade service's, say)
+/// cannot interleave. It is an exclusive lock on <c>&lt;home&gt;/chtctl.lock</c> taken by the kernel (flock,
+/// which .NET uses for <see cref="FileShare.None"/> on Unix): a run that dies releases it with its process, so
+/// a stale lock cannot outlive a crash. The file's text names the holder for the message of a refused run.
+/// </summary>
+public sealed class InstanceLock : IDisposable
+{
+    private readonly FileStream _stream;
+
+    private InstanceLock(FileStream stream) => _stream = stream;
+
+    /// <summary>Takes the lock, or throws <see cref="InstanceLockedException"/> naming the run that holds it.</summary>
+    public static InstanceLock Acquire(string path, string verb, TimeProvider clock)
+    {
+        ArgumentNullException.ThrowIfNull(clock);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        FileStream stream;
+        try
+        {
+            stream = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException)
+        {
+            throw new InstanceLockedException(
+                $"another chtctl run is changing this instance ({Holder(path)}); wait for it to finish, then run again. "
+                + $"The lock is {path}; it is released when that process ends.");
+        }
+        stream.SetLength(0);
+        var text = string.Create(CultureInfo.InvariantCulture, $"pid {Environment.ProcessId}, chtctl {verb}, since {clock.GetUtcNow():yyyy-MM-dd HH:mm:ss}Z\n");
+        stream.Write(Encoding.UTF8.GetBytes(text));
+        stream.Flush();
+        return new InstanceLock(stream);
+    }
+
+    public void Dispose() => _stream.Dispose();
+
+    private static string Holder(string path)
+    {
+        try
+        {
+            // The holder's flock does not stop reading through a separate, unlocked descriptor.
+            using var reader = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+            using var text = new StreamReader(reader);
+            var line = text.ReadLine();
+            return string.IsNullOrWhiteSpace(line) ? "holder unknown" : line;
+        }
+        catch (IOException)
+        {
+            return "holder unknown";
+        }
+    }
+}
+
+public sealed class InstanceLockedException : Exception
+{
+    public InstanceLockedException(string message)
+        : base(message)
+    {
+    }
+
+    public InstanceLockedException()
+    {
+    }
+
+    public InstanceLockedException(string message, Exception inner)
+        : base(message, inner)
+    {
+    }
+}
