@@ -19,6 +19,7 @@ internal static class Cli
         new PlanVerb(),
         new StatusVerb(),
         new ListVerb(),
+        new DownVerb(),
         new DestroyVerb(),
         new HistoryVerb(),
         new RollbackVerb(),

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Chtctl.Cli.Commands.Compose;
 using Chtctl.Cli.Instances;
 using Chtctl.Kubernetes.Driver;
 using Spectre.Console;
@@ -19,11 +20,14 @@ internal sealed class DestroyVerb : IVerb
         var yes = new Option<bool>("--yes") { Description = "Do not ask for the instance name." };
         var command = new Command("destroy", "Remove an instance from its cluster, keeping its data unless --delete-data.") { file, deleteData, yes };
         cluster.AddTo(command);
-        command.SetAction((parse, cancellationToken) => ClusterErrors.RunAsync(context, "destroy", async () =>
+        command.SetAction((parse, cancellationToken) => DriverErrors.RunAsync(context, "destroy", async () =>
         {
-            var (target, code) = await KubernetesTarget.LoadAsync(context, parse.GetValue(file), "destroy", cancellationToken).ConfigureAwait(false);
-            if (target is null)
+            var (loaded, code) = await Targets.LoadAsync(context, parse.GetValue(file), cancellationToken).ConfigureAwait(false);
+            if (loaded is null)
                 return code;
+            if (loaded.Compose is { } compose)
+                return await ComposeDestroy.RunAsync(context, compose, parse.GetValue(deleteData), parse.GetValue(yes), cancellationToken).ConfigureAwait(false);
+            var target = loaded.Kubernetes!;
             var withData = parse.GetValue(deleteData);
             var what = withData ? $"instance '{target.Instance.Name}' AND ITS DATA" : $"instance '{target.Instance.Name}' (its data is kept)";
             if (!DataConfirmation.Confirm(context, target.Instance.Name, parse.GetValue(yes), what))

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Chtctl.Cli.Commands.Compose;
 using Chtctl.Cli.Instances;
 using Chtctl.Cli.Output;
 using Chtctl.Kubernetes.Driver;
@@ -16,11 +17,14 @@ internal sealed class HistoryVerb : IVerb
         var output = OutputOptions.Create();
         var command = new Command("history", "List the recorded applies of an instance (the last 10).") { file, output };
         cluster.AddTo(command);
-        command.SetAction((parse, cancellationToken) => ClusterErrors.RunAsync(context, "history", async () =>
+        command.SetAction((parse, cancellationToken) => DriverErrors.RunAsync(context, "history", async () =>
         {
-            var (target, code) = await KubernetesTarget.LoadAsync(context, parse.GetValue(file), "history", cancellationToken).ConfigureAwait(false);
-            if (target is null)
+            var (loaded, code) = await Targets.LoadAsync(context, parse.GetValue(file), cancellationToken).ConfigureAwait(false);
+            if (loaded is null)
                 return code;
+            if (loaded.Compose is { } compose)
+                return ComposeHistoryOutput.Run(context, compose, parse.GetValue(output));
+            var target = loaded.Kubernetes!;
             using var api = cluster.Open(context, parse, target.Spec.Kubernetes.Context);
             var revisions = await new RevisionHistory(api, target.Instance).ListAsync(cancellationToken).ConfigureAwait(false);
             if (parse.GetValue(output) == OutputFormat.Json)

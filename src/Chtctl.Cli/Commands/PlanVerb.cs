@@ -1,7 +1,8 @@
-using Chtctl.Core.Reporting;
 using System.CommandLine;
+using Chtctl.Cli.Commands.Compose;
 using Chtctl.Cli.Instances;
 using Chtctl.Cli.Output;
+using Chtctl.Core.Reporting;
 using Chtctl.Core.Secrets;
 using Chtctl.Kubernetes.Driver;
 
@@ -21,11 +22,14 @@ internal sealed class PlanVerb : IVerb
         var output = OutputOptions.Create();
         var command = new Command("plan", "Show what 'up' would change on the cluster, without changing anything.") { file, detailed, output };
         cluster.AddTo(command);
-        command.SetAction((parse, cancellationToken) => ClusterErrors.RunAsync(context, "plan", async () =>
+        command.SetAction((parse, cancellationToken) => DriverErrors.RunAsync(context, "plan", async () =>
         {
-            var (target, code) = await KubernetesTarget.LoadAsync(context, parse.GetValue(file), "plan", cancellationToken).ConfigureAwait(false);
-            if (target is null)
+            var (loaded, code) = await Targets.LoadAsync(context, parse.GetValue(file), cancellationToken).ConfigureAwait(false);
+            if (loaded is null)
                 return code;
+            if (loaded.Compose is { } compose)
+                return await ComposePlanOutput.RunAsync(context, compose, parse.GetValue(detailed), parse.GetValue(output), cancellationToken).ConfigureAwait(false);
+            var target = loaded.Kubernetes!;
             using var api = cluster.Open(context, parse, target.Spec.Kubernetes.Context);
             target = await target.PinnedToHistoryAsync(api, cancellationToken).ConfigureAwait(false);
             var shape = target.Render(InstanceSecrets.Redacted);

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Chtctl.Cli.Commands.Compose;
 using Chtctl.Cli.Instances;
 using Chtctl.Kubernetes.Driver;
 using Spectre.Console;
@@ -24,11 +25,14 @@ internal sealed class RollbackVerb : IVerb
             file, to, force, allowDowngrade, timeout,
         };
         cluster.AddTo(command);
-        command.SetAction((parse, cancellationToken) => ClusterErrors.RunAsync(context, "rollback", async () =>
+        command.SetAction((parse, cancellationToken) => DriverErrors.RunAsync(context, "rollback", async () =>
         {
-            var (target, code) = await KubernetesTarget.LoadAsync(context, parse.GetValue(file), "rollback", cancellationToken).ConfigureAwait(false);
-            if (target is null)
+            var (loaded, code) = await Targets.LoadAsync(context, parse.GetValue(file), cancellationToken).ConfigureAwait(false);
+            if (loaded is null)
                 return code;
+            if (loaded.Compose is { } compose)
+                return ComposeRollback.Refuse(context, compose);
+            var target = loaded.Kubernetes!;
             using var api = cluster.Open(context, parse, target.Spec.Kubernetes.Context);
             var options = UpVerb.DriverOptionsFor(parse.GetValue(timeout)) with
             {

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Chtctl.Cli.Commands.Compose;
 using Chtctl.Cli.Instances;
 using Chtctl.Cli.Output;
 using Chtctl.Kubernetes.Driver;
@@ -18,11 +19,14 @@ internal sealed class StatusVerb : IVerb
         var output = OutputOptions.Create();
         var command = new Command("status", "Show the state of each component of an instance.") { file, output };
         cluster.AddTo(command);
-        command.SetAction((parse, cancellationToken) => ClusterErrors.RunAsync(context, "status", async () =>
+        command.SetAction((parse, cancellationToken) => DriverErrors.RunAsync(context, "status", async () =>
         {
-            var (target, code) = await KubernetesTarget.LoadAsync(context, parse.GetValue(file), "status", cancellationToken).ConfigureAwait(false);
-            if (target is null)
+            var (loaded, code) = await Targets.LoadAsync(context, parse.GetValue(file), cancellationToken).ConfigureAwait(false);
+            if (loaded is null)
                 return code;
+            if (loaded.Compose is { } compose)
+                return await ComposeStatusOutput.RunAsync(context, compose, parse.GetValue(output), cancellationToken).ConfigureAwait(false);
+            var target = loaded.Kubernetes!;
             using var api = cluster.Open(context, parse, target.Spec.Kubernetes.Context);
             var components = await InstanceStatus.OfAsync(api, target.Instance, cancellationToken).ConfigureAwait(false);
             // The chain is asked only of an installed instance: without Deployments there is nothing behind the Services.

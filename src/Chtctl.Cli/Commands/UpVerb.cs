@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Chtctl.Cli.Commands.Compose;
 using Chtctl.Cli.Instances;
 using Chtctl.Core.Spec;
 using Chtctl.Kubernetes.Driver;
@@ -7,8 +8,9 @@ using Spectre.Console;
 namespace Chtctl.Cli.Commands;
 
 /// <summary>
-/// <c>chtctl up</c> (alias <c>apply</c>): brings the cluster to the instance file. Server-side apply in waves,
-/// each waiting for readiness; prune of what left the instance; a revision in the namespace's history.
+/// <c>chtctl up</c> (alias <c>apply</c>): brings the instance to its file. On Compose: preflight, project,
+/// <c>docker compose up</c>, health gates, history. On Kubernetes: server-side apply in waves, each waiting
+/// for readiness; prune of what left the instance; a revision in the namespace's history.
 /// </summary>
 internal sealed class UpVerb : IVerb
 {
@@ -20,18 +22,25 @@ internal sealed class UpVerb : IVerb
         var deleteData = new Option<bool>("--delete-data") { Description = "Also delete PersistentVolumeClaims and PersistentVolumes that left the instance (asks for the instance name)." };
         var yes = new Option<bool>("--yes") { Description = "Confirm --delete-data without typing the instance name." };
         var allowDowngrade = new Option<bool>("--allow-downgrade") { Description = "Allow going to an older CHT version than the one running." };
-        var timeout = Durations.Option("--timeout", TimeSpan.FromMinutes(10), "How long each wave may take to become ready.");
-        var command = new Command("up", "Install or update an instance on its cluster: apply in waves, wait for readiness, prune, record history.")
+        var timeout = Durations.Option("--timeout", TimeSpan.FromMinutes(10), "How long the health gates (Compose) or each wave (Kubernetes) may take to become ready.");
+        var command = new Command("up", "Install or update an instance (Docker Compose or Kubernetes), wait for its health gates, record history. Without a file: a local instance from built-in defaults.")
         {
             file, force, deleteData, yes, allowDowngrade, timeout,
         };
         command.Aliases.Add("apply");
         cluster.AddTo(command);
-        command.SetAction((parse, cancellationToken) => ClusterErrors.RunAsync(context, "up", async () =>
+        command.SetAction((parse, cancellationToken) => DriverErrors.RunAsync(context, "up", async () =>
         {
-            var (target, code) = await KubernetesTarget.LoadAsync(context, parse.GetValue(file), "up", cancellationToken).ConfigureAwait(false);
-            if (target is null)
+            var (loaded, code) = await Targets.LoadAsync(context, parse.GetValue(file), cancellationToken).ConfigureAwait(false);
+            if (loaded is null)
                 return code;
+            if (loaded.Compose is { } compose)
+            {
+                if (loaded.Loaded.IsBuiltIn)
+                    compose = await BuiltInInstance.WithFreePortsAsync(context, compose, cancellationToken).ConfigureAwait(false);
+                return await ComposeUp.RunAsync(context, compose, parse.GetValue(timeout), parse.GetValue(allowDowngrade), cancellationToken).ConfigureAwait(false);
+            }
+            var target = loaded.Kubernetes!;
             if (parse.GetValue(deleteData) && !DataConfirmation.Confirm(context, target.Instance.Name, parse.GetValue(yes), $"the data volumes of '{target.Instance.Name}' that left the instance"))
                 return ExitCodes.Usage;
             using var api = cluster.Open(context, parse, target.Spec.Kubernetes.Context);

@@ -17,8 +17,11 @@ internal static class InstanceLoader
 
         if (path is null)
         {
-            var builtIn = InstanceFileReader.Read(BuiltInText(), "<built-in default>");
-            return new LoadedInstance(WithLocalHome(context, builtIn), "<built-in default>", IsBuiltIn: true);
+            var builtIn = WithLocalHome(context, InstanceFileReader.Read(BuiltInText(), "<built-in default>"));
+            // Once brought up, the built-in instance is the file its first 'up' saved (with the ports it chose).
+            if (builtIn.Spec is { } spec && Path.Combine(spec.Compose.Home!, BuiltInInstance.SavedFileName) is var saved && File.Exists(saved))
+                return new LoadedInstance(WithLocalHome(context, InstanceFileReader.Read(File.ReadAllText(saved), saved)), saved, IsBuiltIn: true);
+            return new LoadedInstance(builtIn, "<built-in default>", IsBuiltIn: true);
         }
 
         var full = context.Resolve(path);

@@ -1,6 +1,5 @@
-using Chtctl.Core.Reporting;
 using System.CommandLine;
-using Chtctl.Cli.Output;
+using Chtctl.Core.Reporting;
 using Chtctl.Core.Spec;
 using Chtctl.Core.Topology;
 using Chtctl.Kubernetes.Driver;
@@ -39,29 +38,12 @@ internal sealed class ClusterOptions
 /// <summary>An instance file loaded for a cluster verb: validated, Kubernetes-targeted, rendered on demand.</summary>
 internal sealed record KubernetesTarget(InstanceSpec Spec, InstanceTopology Topology, InstanceRef Instance)
 {
-    /// <summary>
-    /// Loads the instance; on failure prints why and returns the exit code instead. Compose instances are
-    /// refused here: this version drives only Kubernetes.
-    /// </summary>
-    public static async Task<(KubernetesTarget? Target, int ExitCode)> LoadAsync(CliContext context, string? file, string verb, CancellationToken cancellationToken)
+    /// <summary>The instance's topology at its offline-resolved release; the cluster pins it further (<see cref="PinnedToHistoryAsync"/>).</summary>
+    public static async Task<KubernetesTarget> CreateAsync(InstanceSpec spec, CancellationToken cancellationToken)
     {
-        var loaded = InstanceLoader.Load(context, file);
-        DiagnosticsPrinter.Print(context, loaded.Result.Diagnostics);
-        if (loaded.Result.Spec is not { } spec || loaded.Result.Diagnostics.Any(d => d.IsError))
-        {
-            context.Console.MarkupLine($"[red]{Markup.Escape(loaded.Source)} is not valid[/]: {DiagnosticsPrinter.Summary(loaded.Result.Diagnostics)}; nothing was changed");
-            return (null, ExitCodes.InvalidInput);
-        }
-        if (spec.Target != DeploymentTarget.Kubernetes)
-        {
-            context.Console.MarkupLine(Markup.Escape(
-                $"chtctl {verb}: instance '{spec.Name}' targets compose, and this version of chtctl drives only Kubernetes; "
-                + "the Compose driver is not in this version yet. Use 'chtctl render' and docker compose for now, or set target: kubernetes."));
-            return (null, ExitCodes.PreflightFailed);
-        }
         var release = await Releases.ResolveAsync(spec, online: false, cancellationToken).ConfigureAwait(false);
         var topology = TopologyBuilder.Build(spec, release);
-        return (new KubernetesTarget(spec, topology, new InstanceRef(spec.Name, topology.Namespace)), ExitCodes.Success);
+        return new KubernetesTarget(spec, topology, new InstanceRef(spec.Name, topology.Namespace));
     }
 
     public string ChtVersion => Topology.Release.Version.ToString();

@@ -7,7 +7,6 @@ using Chtctl.Compose.Driver.State;
 using Chtctl.Compose.Rendering;
 using Chtctl.Compose.Tls;
 using Chtctl.Core.Reporting;
-using Chtctl.Core.Rendering;
 using Chtctl.Core.Secrets;
 
 namespace Chtctl.Compose.Driver;
@@ -33,21 +32,20 @@ public sealed class ComposeDriver(ComposeInstance instance, EngineEndpoint endpo
         using var engine = new DockerEngine(endpoint);
         var (compose, containers) = await PreflightAsync(engine, checkPorts: true, cancellationToken).ConfigureAwait(false);
         using var held = InstanceLock.Acquire(layout.LockFile, verb, clock);
-        var certificates = new EdgeCertificates(clock);
-        var certificateCheck = certificates.Check(instance.Spec, layout);
-        if (certificateCheck.Problems.Count > 0)
-            throw new PreflightFailedException(certificateCheck.Problems);
+        RefuseDowngrade();
+        var certificates = new EdgeCertificates(clock, instance.FileDirectory);
+        var certificateCheck = CheckCertificates(certificates);
         await EnsureImagesAsync(engine, cancellationToken).ConfigureAwait(false);
 
         var secrets = await instance.Secrets.LoadOrCreateAsync(cancellationToken).ConfigureAwait(false);
         var tree = new ComposeRenderer().Render(instance.Topology, secrets);
-        var plan = ComposePlanner.Plan(tree, instance.ProjectDirectory, containers, certificateCheck.Actions);
+        var plan = ComposePlanner.Plan(tree, instance.ProjectDirectory, containers, CertificateChanges(certificateCheck));
         var waiter = new GateWaiter(engine, instance.Project, reporter, clock) { PollInterval = options.PollInterval };
         if (!plan.HasChanges)
         {
             // Nothing to change: the gates still decide whether the instance is up (at once when it is healthy;
             // a container Docker is restarting gets the same time as a change would).
-            var thumbprint = GateContext.Thumbprint(Path.Combine(layout.Certificates, "cert.pem"));
+            var thumbprint = GateContext.Thumbprint(EdgeCertificates.CertificatePath(layout));
             using var check = new GateContext(instance.Topology, instance.Spec.Couchdb.User, secrets.Get(SecretKey.CouchDbPassword), thumbprint);
             var failure = await waiter.WaitAsync(HealthGate.For(instance.Topology), check, options.GateTimeout, cancellationToken).ConfigureAwait(false);
             return new UpReport(plan, null, failure, null);
@@ -96,13 +94,11 @@ public sealed class ComposeDriver(ComposeInstance instance, EngineEndpoint endpo
         using var engine = new DockerEngine(endpoint);
         await engine.VersionAsync(cancellationToken).ConfigureAwait(false);
         var containers = await engine.ProjectContainersAsync(instance.Project, cancellationToken).ConfigureAwait(false);
-        var certificateCheck = new EdgeCertificates(clock).Check(instance.Spec, instance.Layout);
-        if (certificateCheck.Problems.Count > 0)
-            throw new PreflightFailedException(certificateCheck.Problems);
+        var certificateCheck = CheckCertificates(new EdgeCertificates(clock, instance.FileDirectory));
         // Without stored secrets the project was never written: every file is new whatever the values, so none are made up.
         var secrets = await instance.Secrets.LoadAsync(cancellationToken).ConfigureAwait(false) ?? InstanceSecrets.Redacted;
         var tree = new ComposeRenderer().Render(instance.Topology, secrets);
-        return ComposePlanner.Plan(tree, instance.ProjectDirectory, containers, certificateCheck.Actions);
+        return ComposePlanner.Plan(tree, instance.ProjectDirectory, containers, CertificateChanges(certificateCheck));
     }
 
     /// <summary><c>down</c>: stops every container and keeps them, the network, data, secrets and certificates.</summary>
@@ -169,11 +165,39 @@ public sealed class ComposeDriver(ComposeInstance instance, EngineEndpoint endpo
         var secrets = await instance.Secrets.LoadAsync(cancellationToken).ConfigureAwait(false);
         if (secrets is null)
             return new StatusReport(containers, [(new ContainersGate(["secrets"]), $"no secrets in {instance.Layout.SecretsFile}")], instance.History.LastSuccess());
-        var thumbprint = GateContext.Thumbprint(Path.Combine(instance.Layout.Certificates, "cert.pem"));
+        var thumbprint = GateContext.Thumbprint(EdgeCertificates.CertificatePath(instance.Layout));
         using var context = new GateContext(instance.Topology, instance.Spec.Couchdb.User, secrets.Get(SecretKey.CouchDbPassword), thumbprint);
         var chain = await new GateWaiter(engine, instance.Project, reporter, clock).CheckOnceAsync(HealthGate.For(instance.Topology), context, cancellationToken).ConfigureAwait(false);
         return new StatusReport(context.Containers, chain, instance.History.LastSuccess());
     }
+
+    private void RefuseDowngrade()
+    {
+        var last = instance.History.LastSuccess();
+        if (options.AllowDowngrade || last is null || !Core.Versions.ChtVersion.TryParse(last.ChtVersion, out var running)
+            || running <= instance.Topology.Release.Version)
+            return;
+        throw new DowngradeRefusedException(
+            $"'{instance.Name}' last ran CHT {running}; going back to {instance.ChtVersion} is a downgrade, which CHT does not migrate data for. "
+            + "Pass --allow-downgrade if you mean it (CouchDB data is not rolled back).");
+    }
+
+    /// <summary>
+    /// The edge certificate's state, refused when it cannot serve: broken files, or a mode this driver cannot
+    /// provide a certificate for (ACME issuance is not in this version) while none is installed.
+    /// </summary>
+    private EdgeCertificatePlan CheckCertificates(EdgeCertificates certificates)
+    {
+        var check = certificates.Check(instance.Spec, instance.Layout);
+        if (!check.Ok)
+            throw new PreflightFailedException(check.Problems);
+        if (check.Action == EdgeCertificateAction.NotHandled && !File.Exists(EdgeCertificates.CertificatePath(instance.Layout)))
+            throw new PreflightFailedException([$"tls.mode {check.Mode}: {check.Summary}; no certificate is installed in {instance.Layout.Certificates}. Use tls.mode self-signed or files, or put cert.pem and key.pem there."]);
+        return check;
+    }
+
+    private static IReadOnlyList<string> CertificateChanges(EdgeCertificatePlan check) =>
+        check.Action is EdgeCertificateAction.Create or EdgeCertificateAction.Renew or EdgeCertificateAction.Copy ? [check.Summary] : [];
 
     private async Task<(ComposeCli Compose, IReadOnlyList<ContainerInfo> Containers)> PreflightAsync(DockerEngine engine, bool checkPorts, CancellationToken cancellationToken)
     {

@@ -7,7 +7,10 @@ using Chtctl.Core.Topology;
 namespace Chtctl.Compose.Driver;
 
 /// <summary>One Compose instance as the driver sees it: its topology, its home and its secrets.</summary>
-public sealed record ComposeInstance(InstanceTopology Topology, ISecretStore Secrets)
+/// <param name="Topology">The rendered-to-be instance.</param>
+/// <param name="Secrets">Where its credentials are kept.</param>
+/// <param name="FileDirectory">Where the instance file lives: relative <c>tls.certificateFile</c> paths are read from there.</param>
+public sealed record ComposeInstance(InstanceTopology Topology, ISecretStore Secrets, string? FileDirectory)
 {
     public InstanceSpec Spec => Topology.Spec;
 
@@ -33,6 +36,9 @@ public sealed record ComposeDriverOptions
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromMilliseconds(500);
 
     public required string ChtctlVersion { get; init; }
+
+    /// <summary>Allow an older CHT version than the last one that ran successfully.</summary>
+    public bool AllowDowngrade { get; init; }
 
     /// <summary>A short hash of the instance file's effective settings, recorded in history.</summary>
     public required string SpecHash { get; init; }

@@ -1,6 +1,6 @@
-using Chtctl.Core.Reporting;
 using System.Text;
 using System.Text.Json.Nodes;
+using Chtctl.Core.Reporting;
 
 namespace Chtctl.Kubernetes.Driver;
 

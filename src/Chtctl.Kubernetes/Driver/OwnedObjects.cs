@@ -1,5 +1,5 @@
-using Chtctl.Core.Reporting;
 using System.Text.Json.Nodes;
+using Chtctl.Core.Reporting;
 
 namespace Chtctl.Kubernetes.Driver;
 

@@ -8,10 +8,11 @@ public sealed record EngineEndpoint(Uri Address)
 {
     public const string DefaultSocket = "/var/run/docker.sock";
 
-    public static EngineEndpoint FromEnvironment(IReadOnlyDictionary<string, string?> environment)
+    public static EngineEndpoint FromEnvironment(Func<string, string?> environment)
     {
         ArgumentNullException.ThrowIfNull(environment);
-        var host = environment.TryGetValue("DOCKER_HOST", out var value) && !string.IsNullOrWhiteSpace(value) ? value : "unix://" + DefaultSocket;
+        var value = environment("DOCKER_HOST");
+        var host = !string.IsNullOrWhiteSpace(value) ? value : "unix://" + DefaultSocket;
         if (!Uri.TryCreate(host, UriKind.Absolute, out var uri) || (uri.Scheme != "unix" && uri.Scheme != "tcp"))
             throw new EngineUnavailableException($"DOCKER_HOST '{host}' is not a unix:// or tcp:// address; unset it to use {DefaultSocket}");
         return new EngineEndpoint(uri);

@@ -8,7 +8,7 @@ namespace Chtctl.Compose.Driver.Preflight;
 /// Whether a host port can be published, and when not, what holds it: a process found through
 /// <c>/proc/net/tcp*</c> socket inodes and <c>/proc/&lt;pid&gt;/fd</c> (visible to root, which Docker needs anyway).
 /// </summary>
-internal static class PortHolder
+public static class PortHolder
 {
     public static bool IsFree(int port)
     {

@@ -1,13 +1,15 @@
-using Chtctl.Core.Reporting;
 using System.Net;
+using Chtctl.Compose.Driver.Engine;
+using Chtctl.Compose.Driver.State;
+using Chtctl.Core.Reporting;
 using Chtctl.Core.Versions;
 using Chtctl.Kubernetes.Driver;
 using Spectre.Console;
 
 namespace Chtctl.Cli.Instances;
 
-/// <summary>Turns what can go wrong talking to a cluster into a message and the documented exit code.</summary>
-internal static class ClusterErrors
+/// <summary>Turns what can go wrong talking to a cluster or a Docker engine into a message and the documented exit code.</summary>
+internal static class DriverErrors
 {
     public static async Task<int> RunAsync(CliContext context, string verb, Func<Task<int>> action)
     {
@@ -22,7 +24,8 @@ internal static class ClusterErrors
                 context.Console.MarkupLine($"  - {Markup.Escape(problem)}");
             return ExitCodes.PreflightFailed;
         }
-        catch (Exception e) when (e is KubeconfigException or ClusterUnreachableException or DowngradeRefusedException or ForeignObjectException)
+        catch (Exception e) when (e is KubeconfigException or ClusterUnreachableException or DowngradeRefusedException or ForeignObjectException
+            or EngineUnavailableException or InstanceLockedException)
         {
             context.Console.MarkupLine($"[red]{verb} failed:[/] {Markup.Escape(e.Message)}");
             return ExitCodes.PreflightFailed;
