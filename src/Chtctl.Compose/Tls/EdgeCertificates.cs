@@ -44,15 +44,15 @@ public sealed class EdgeCertificates(TimeProvider time, string? relativeTo = nul
         switch (plan.Action)
         {
             case EdgeCertificateAction.Create or EdgeCertificateAction.Renew:
-            {
-                var generated = SelfSignedCertificate.Create(host, _time.GetUtcNow());
-                Install(layout, generated.CertificatePem, Encoding.ASCII.GetBytes(generated.KeyPem));
-                var notAfter = Pem.NotAfter(generated.Certificate);
-                var verb = plan.Action == EdgeCertificateAction.Create ? "created" : $"renewed ({plan.Reason})";
-                return new EdgeCertificateResult(true, true, [], plan.Warnings,
-                    $"self-signed certificate for {host} {verb}, valid until {Day(notAfter)}",
-                    EdgeCertificateMatch.Thumbprint(generated.Certificate), notAfter);
-            }
+                {
+                    var generated = SelfSignedCertificate.Create(host, _time.GetUtcNow());
+                    Install(layout, generated.CertificatePem, Encoding.ASCII.GetBytes(generated.KeyPem));
+                    var notAfter = Pem.NotAfter(generated.Certificate);
+                    var verb = plan.Action == EdgeCertificateAction.Create ? "created" : $"renewed ({plan.Reason})";
+                    return new EdgeCertificateResult(true, true, [], plan.Warnings,
+                        $"self-signed certificate for {host} {verb}, valid until {Day(notAfter)}",
+                        EdgeCertificateMatch.Thumbprint(generated.Certificate), notAfter);
+                }
 
             case EdgeCertificateAction.Copy:
                 Install(layout, assessment.CertificatePem!, assessment.KeyBytes!);
