@@ -19,8 +19,6 @@ internal sealed class TlsFixture : IDisposable
 {
     private readonly TempDirectory _temp = new();
 
-    // The real time, read before any openssl run: openssl stamps its certificates with the real clock,
-    // and starting the manual clock just before makes "-days 10" read as 10 whole days left.
     public ManualClock Clock { get; } = new(TimeProvider.System.GetUtcNow());
 
     public string Root => _temp.Path;
