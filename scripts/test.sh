@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test of chtctl on a fresh machine: installs what the tests need when it is missing
-# (real haproxy, nginx and docker-compose from Debian's packages, the CouchDB stand-in's npm packages), builds, runs all test projects,
-# checks formatting, and ends with one line "N passed, N failed".
+# (real haproxy, nginx and docker-compose from Debian's packages, the CouchDB stand-in's npm packages), starts a
+# private Docker engine and builds the end-to-end tests' images into it (scripts/dockerd.sh, scripts/images.sh),
+# builds, runs all test projects, checks formatting, and ends with one line "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
 # haproxy and nginx install to /usr/sbin, which a non-login environment may leave off PATH.
@@ -16,6 +17,9 @@ ensure_packages() {
     command -v docker-compose >/dev/null || missing+=(docker-compose)
     command -v openssl >/dev/null || missing+=(openssl)
     command -v unshare >/dev/null || missing+=(util-linux)
+    # The Compose end-to-end tests' engine, and the base image it builds from.
+    command -v dockerd >/dev/null || missing+=(docker.io)
+    command -v debootstrap >/dev/null || missing+=(debootstrap)
     if [ ${#missing[@]} -gt 0 ]; then
         log "installing ${missing[*]}"
         export DEBIAN_FRONTEND=noninteractive
@@ -33,6 +37,24 @@ if [ ! -d tests/fixtures/couchdb-standin/node_modules ]; then
     log "installing the CouchDB stand-in's npm dependencies"
     (cd tests/fixtures/couchdb-standin && npm ci --ignore-scripts --no-audit --no-fund >&2) || { echo "0 passed, 1 failed"; exit 1; }
 fi
+
+# The Compose end-to-end tests run against a private engine with locally built images: nothing can be
+# pulled here. The engine is stopped at the end however the run ends.
+trap 'scripts/dockerd.sh stop >&2 || true' EXIT
+log "starting the private Docker engine"
+if ! scripts/dockerd.sh start; then
+    echo "the test Docker engine did not start (see above)" >&2
+    echo "0 passed, 1 failed"
+    exit 1
+fi
+log "building the test images"
+if ! scripts/images.sh; then
+    echo "building the test images failed (see above)" >&2
+    echo "0 passed, 1 failed"
+    exit 1
+fi
+export CHTCTL_TEST_DOCKER_HOST=unix:///run/chtctl-test/docker.sock
+export CHTCTL_TEST_REGISTRY=localhost/chtctl-test
 
 results=TestResults
 rm -rf "$results"
