@@ -62,9 +62,11 @@ internal sealed class UpgradeEndpoints(IUpgradeRunner runner, string registry)
         }
     }
 
-    private static ServiceResponse Busy(UpgradeProgress running) =>
-        ServiceResponse.Error(409, $"An upgrade from {running.From} to {running.To} is already running ({running.Step}); try again when it has finished", running)
-        with { Outcome = $"busy target={running.To}" };
+    private static ServiceResponse Busy(UpgradeProgress running)
+    {
+        var reason = $"An upgrade from {running.From} to {running.To} is already running ({running.Step}); try again when it has finished";
+        return ServiceResponse.Error(409, reason, running) with { Outcome = $"busy target={running.To}" };
+    }
 
     /// <summary>api counts the upgrade as accepted when any container is ok (cht-hosting.md §6); every requested one is.</summary>
     private static Dictionary<string, object> Map(UpgradeRequest request) =>
