@@ -2,12 +2,14 @@ using System.CommandLine;
 using System.Net;
 using System.Net.Sockets;
 using Chtctl.Services.HealthAgent;
+using Chtctl.Services.UpgradeService;
 
 namespace Chtctl.Cli.Commands;
 
 /// <summary>
-/// <c>chtctl serve healthcheck</c>: the services chtctl's image runs inside an instance. The health agent
-/// answers HAProxy's agent checks per CouchDB node, configured from the environment the topology gives it.
+/// <c>chtctl serve healthcheck</c> and <c>chtctl serve upgrade-service</c>: the services chtctl's image runs inside
+/// an instance. The health agent answers HAProxy's agent checks per CouchDB node; the upgrade service is the door
+/// CHT api's admin UI calls to upgrade. Both are configured from the environment the topology gives them.
 /// </summary>
 internal sealed class ServeVerb : IVerb
 {
@@ -17,7 +19,12 @@ internal sealed class ServeVerb : IVerb
             "Answer HAProxy's agent checks for each CouchDB node (port HEALTHCHECK_PORT, 5555), with metrics and drain/ready on HEALTHCHECK_METRICS_PORT (9555). "
             + "Reads COUCHDB_SERVERS, COUCHDB_USER, COUCHDB_PASSWORD and HEALTHCHECK_LOG_LEVEL from the environment.");
         healthcheck.SetAction((_, cancellationToken) => ServeHealthcheckAsync(context, cancellationToken));
-        return new Command("serve", "Run one of the services chtctl's image provides inside an instance.") { healthcheck };
+        var upgradeService = new Command("upgrade-service",
+            "Answer CHT api's upgrade requests (port UPGRADE_SERVICE_PORT, 5008): check the requested images against the instance's registry, "
+            + "refuse downgrades and skipped versions, and start the same sequence as 'chtctl upgrade'. Reads CHTCTL_INSTANCE and the instance file "
+            + "(CHTCTL_INSTANCE_FILE, default /instance/chtctl.yaml); UPGRADE_SERVICE_REGISTRY overrides its cht.registry.");
+        upgradeService.SetAction((_, cancellationToken) => ServeUpgradeServiceAsync(context, cancellationToken));
+        return new Command("serve", "Run one of the services chtctl's image provides inside an instance.") { healthcheck, upgradeService };
     }
 
     private static async Task<int> ServeHealthcheckAsync(CliContext context, CancellationToken cancellationToken)
@@ -54,6 +61,46 @@ internal sealed class ServeVerb : IVerb
             catch (OperationCanceledException)
             {
                 log.Write(AgentLogLevel.Info, "stopping");
+            }
+        }
+
+        return ExitCodes.Success;
+    }
+
+    private static async Task<int> ServeUpgradeServiceAsync(CliContext context, CancellationToken cancellationToken)
+    {
+        var (options, errors) = UpgradeServiceOptions.FromEnvironment(context.Environment, path => File.Exists(path) ? File.ReadAllText(path) : null);
+        if (options is null)
+        {
+            foreach (var error in errors)
+                await context.Error.WriteLineAsync($"serve upgrade-service: {error}").ConfigureAwait(false);
+            return ExitCodes.InvalidInput;
+        }
+
+        var log = new UpgradeServiceLog(context.Error, context.Clock);
+        // Until the upgrade sequence is wired onto the drivers, requests are checked in full and then refused with the command to run.
+        var endpoints = new UpgradeEndpoints(new UnwiredUpgradeRunner(options.PinnedVersion), options.Registry);
+        var server = new UpgradeHttpServer(options, endpoints, log);
+        await using (server.ConfigureAwait(false))
+        {
+            try
+            {
+                server.Start();
+            }
+            catch (HttpListenerException e)
+            {
+                await context.Error.WriteLineAsync(
+                    $"serve upgrade-service: cannot listen on port {options.Port}: {e.Message}. Free the port or set UPGRADE_SERVICE_PORT.").ConfigureAwait(false);
+                return ExitCodes.PreflightFailed;
+            }
+
+            try
+            {
+                await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                log.Write("stopping");
             }
         }
 
