@@ -8,6 +8,7 @@ using Chtctl.Compose.Rendering;
 using Chtctl.Compose.Tls;
 using Chtctl.Core.Reporting;
 using Chtctl.Core.Secrets;
+using Chtctl.Core.Writing;
 
 namespace Chtctl.Compose.Driver;
 
@@ -43,6 +44,7 @@ public sealed class ComposeDriver(ComposeInstance instance, EngineEndpoint endpo
         var waiter = new GateWaiter(engine, instance.Project, reporter, clock) { PollInterval = options.PollInterval };
         if (!plan.HasChanges)
         {
+            SaveInstanceFile();
             // Nothing to change: the gates still decide whether the instance is up (at once when it is healthy;
             // a container Docker is restarting gets the same time as a change would).
             var thumbprint = GateContext.Thumbprint(EdgeCertificates.CertificatePath(layout));
@@ -61,6 +63,7 @@ public sealed class ComposeDriver(ComposeInstance instance, EngineEndpoint endpo
 
         reporter.Step($"Writing the project to {layout.Project}");
         instance.ProjectDirectory.Write(tree);
+        SaveInstanceFile();
         reporter.Step($"Starting '{instance.Name}' with {compose.DisplayName}");
         var up = await compose.RunAsync(layout.Project, ["up", "-d", "--remove-orphans"], line => reporter.Step("  " + line.Trim()), cancellationToken).ConfigureAwait(false);
         GateFailure? gateFailure;
@@ -169,6 +172,18 @@ public sealed class ComposeDriver(ComposeInstance instance, EngineEndpoint endpo
         using var context = new GateContext(instance.Topology, instance.Spec.Couchdb.User, secrets.Get(SecretKey.CouchDbPassword), thumbprint);
         var chain = await new GateWaiter(engine, instance.Project, reporter, clock).CheckOnceAsync(HealthGate.For(instance.Topology), context, cancellationToken).ConfigureAwait(false);
         return new StatusReport(context.Containers, chain, instance.History.LastSuccess());
+    }
+
+    /// <summary>The instance's recorded state in its home: the effective instance file, with the version that runs.</summary>
+    private void SaveInstanceFile()
+    {
+        var text = InstanceFileWriter.Write(instance.Spec with { Cht = instance.Spec.Cht with { Version = instance.ChtVersion } },
+            $"Instance '{instance.Name}' as chtctl last brought it up (its recorded state). The upgrade service reads and updates this file.");
+        if (File.Exists(instance.Layout.InstanceFile) && File.ReadAllText(instance.Layout.InstanceFile) == text)
+            return;
+        var temporary = instance.Layout.InstanceFile + ".chtctl-new";
+        File.WriteAllText(temporary, text);
+        File.Move(temporary, instance.Layout.InstanceFile, overwrite: true);
     }
 
     private void RefuseDowngrade()

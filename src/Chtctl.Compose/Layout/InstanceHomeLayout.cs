@@ -8,6 +8,7 @@ namespace Chtctl.Compose.Layout;
 /// <code>
 /// &lt;home&gt;/                      compose.home, default /srv/chtctl/&lt;name&gt;
 ///   secrets.env                 CouchDB credentials (0600), the source of truth for .env
+///   instance.yaml               the instance as last brought up (the upgrade service reads and updates it)
 ///   project/                    the rendered Compose project; `docker compose` runs here
 ///     docker-compose.yml
 ///     .env                      0600: COMPOSE_PROJECT_NAME, COUCHDB_USER and the secrets
@@ -43,6 +44,12 @@ public sealed record InstanceHomeLayout
     public string Project => Home + "/project";
 
     public string SecretsFile => Home + "/secrets.env";
+
+    /// <summary>
+    /// The instance file as the driver last brought it up: the instance's recorded state, which the upgrade
+    /// service (mounting the home at /instance) reads and moves to a new version.
+    /// </summary>
+    public string InstanceFile => Home + "/instance.yaml";
 
     public string Certificates => Home + "/certs";
 

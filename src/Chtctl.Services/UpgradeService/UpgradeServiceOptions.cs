@@ -10,14 +10,14 @@ namespace Chtctl.Services.UpgradeService;
 /// renderer mounts at <c>/instance</c>, so the registry the guard rails allow is the one the instance runs
 /// (<c>cht.registry</c>) without a second copy in the environment that could drift. Environment:
 /// <c>UPGRADE_SERVICE_PORT</c> (5008), <c>CHTCTL_INSTANCE</c> (the instance name, required, checked against the
-/// file), <c>CHTCTL_INSTANCE_FILE</c> (default <c>/instance/chtctl.yaml</c>), <c>UPGRADE_SERVICE_REGISTRY</c>
+/// file), <c>CHTCTL_INSTANCE_FILE</c> (default <c>/instance/instance.yaml</c>), <c>UPGRADE_SERVICE_REGISTRY</c>
 /// (overrides the file's registry: for targets without the home mounted, and tests),
 /// <c>UPGRADE_SERVICE_BIND_ADDRESS</c> (0.0.0.0). Known container names are fixed: they are the staging
 /// document's tags, the same for every instance (<see cref="ChtContainers"/>).
 /// </summary>
 internal sealed record UpgradeServiceOptions
 {
-    public const string DefaultInstanceFile = "/instance/chtctl.yaml";
+    public const string DefaultInstanceFile = "/instance/instance.yaml";
 
     /// <summary>The Kubernetes variant's limit; api's payload (tags plus three compose files) is a few kilobytes.</summary>
     public const long DefaultMaxBodyBytes = 1L << 20;

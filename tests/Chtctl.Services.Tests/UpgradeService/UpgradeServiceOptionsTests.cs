@@ -20,7 +20,7 @@ public sealed class UpgradeServiceOptionsTests
     public void Registry_and_pinned_version_come_from_the_mounted_instance_file()
     {
         var (options, errors) = UpgradeServiceOptions.FromEnvironment(Env(("CHTCTL_INSTANCE", "clinic-a")),
-            path => path == "/instance/chtctl.yaml" ? InstanceFile : null);
+            path => path == "/instance/instance.yaml" ? InstanceFile : null);
 
         Assert.Empty(errors);
         Assert.Equal("registry.example.org/medic", options!.Registry);
@@ -37,7 +37,7 @@ public sealed class UpgradeServiceOptionsTests
         Assert.Equal(3, errors.Count);
         Assert.Contains(errors, e => e.Contains("CHTCTL_INSTANCE", StringComparison.Ordinal));
         Assert.Contains(errors, e => e.Contains("UPGRADE_SERVICE_PORT", StringComparison.Ordinal));
-        Assert.Contains(errors, e => e.Contains("/instance/chtctl.yaml", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Contains("/instance/instance.yaml", StringComparison.Ordinal));
     }
 
     [Fact]
