@@ -30,12 +30,15 @@ internal sealed record ComposeTarget(ComposeInstance Instance, string SpecHash)
         return new ComposeTarget(new ComposeInstance(topology, new FileSecretStore(layout), directory), Hash(spec));
     }
 
+    /// <summary>Set inside the instance (the upgrade service's container): where the edge gate finds nginx.</summary>
+    public const string EdgeEndpointVariable = "CHTCTL_EDGE_ENDPOINT";
+
     public string Name => Instance.Name;
 
     public ComposeDriver Driver(CliContext context, TimeSpan timeout, bool allowDowngrade = false) => new(
         Instance,
         EngineEndpoint.FromEnvironment(context.Environment),
-        new ComposeDriverOptions { GateTimeout = timeout, ChtctlVersion = ChtctlInfo.Version, SpecHash = SpecHash, AllowDowngrade = allowDowngrade },
+        new ComposeDriverOptions { GateTimeout = timeout, ChtctlVersion = ChtctlInfo.Version, SpecHash = SpecHash, AllowDowngrade = allowDowngrade, EdgeEndpoint = context.Environment(EdgeEndpointVariable) },
         new ConsoleReporter(context),
         context.Clock);
 

@@ -48,7 +48,7 @@ public sealed class ComposeDriver(ComposeInstance instance, EngineEndpoint endpo
             // Nothing to change: the gates still decide whether the instance is up (at once when it is healthy;
             // a container Docker is restarting gets the same time as a change would).
             var thumbprint = GateContext.Thumbprint(EdgeCertificates.CertificatePath(layout));
-            using var check = new GateContext(instance.Topology, instance.Spec.Couchdb.User, secrets.Get(SecretKey.CouchDbPassword), thumbprint);
+            using var check = new GateContext(instance.Topology, instance.Spec.Couchdb.User, secrets.Get(SecretKey.CouchDbPassword), thumbprint) { EdgeEndpoint = options.EdgeEndpoint };
             var failure = await waiter.WaitAsync(HealthGate.For(instance.Topology), check, options.GateTimeout, cancellationToken).ConfigureAwait(false);
             return new UpReport(plan, null, failure, null);
         }
@@ -80,7 +80,7 @@ public sealed class ComposeDriver(ComposeInstance instance, EngineEndpoint endpo
         else
         {
             reporter.Step("Waiting for the health gates");
-            using var context = new GateContext(instance.Topology, instance.Spec.Couchdb.User, secrets.Get(SecretKey.CouchDbPassword), certificate.Thumbprint);
+            using var context = new GateContext(instance.Topology, instance.Spec.Couchdb.User, secrets.Get(SecretKey.CouchDbPassword), certificate.Thumbprint) { EdgeEndpoint = options.EdgeEndpoint };
             gateFailure = await waiter.WaitAsync(HealthGate.For(instance.Topology), context, options.GateTimeout, cancellationToken).ConfigureAwait(false);
         }
         var record = instance.History.Append(new HistoryRecord(
@@ -169,7 +169,7 @@ public sealed class ComposeDriver(ComposeInstance instance, EngineEndpoint endpo
         if (secrets is null)
             return new StatusReport(containers, [(new ContainersGate(["secrets"]), $"no secrets in {instance.Layout.SecretsFile}")], instance.History.LastSuccess());
         var thumbprint = GateContext.Thumbprint(EdgeCertificates.CertificatePath(instance.Layout));
-        using var context = new GateContext(instance.Topology, instance.Spec.Couchdb.User, secrets.Get(SecretKey.CouchDbPassword), thumbprint);
+        using var context = new GateContext(instance.Topology, instance.Spec.Couchdb.User, secrets.Get(SecretKey.CouchDbPassword), thumbprint) { EdgeEndpoint = options.EdgeEndpoint };
         var chain = await new GateWaiter(engine, instance.Project, reporter, clock).CheckOnceAsync(HealthGate.For(instance.Topology), context, cancellationToken).ConfigureAwait(false);
         return new StatusReport(context.Containers, chain, instance.History.LastSuccess());
     }

@@ -37,6 +37,9 @@ public sealed record ComposeDriverOptions
 
     public required string ChtctlVersion { get; init; }
 
+    /// <summary>Where the edge gate asks nginx (<c>host:port</c>); null for the published HTTPS port on this host.</summary>
+    public string? EdgeEndpoint { get; init; }
+
     /// <summary>Allow an older CHT version than the last one that ran successfully.</summary>
     public bool AllowDowngrade { get; init; }
 

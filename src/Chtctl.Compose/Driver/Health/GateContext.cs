@@ -68,11 +68,17 @@ public sealed class GateContext : IDisposable
         return await SendAsync(_internal, request, $"{service} ({address}:{port})", cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Where the edge is asked, <c>host:port</c>: null for the published port on this host. From inside the
+    /// instance (the upgrade service) the published port is not there; nginx's own address is.
+    /// </summary>
+    public string? EdgeEndpoint { get; init; }
+
     public async Task<(int Status, string Body)> GetEdgeAsync(int port, string path, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, $"https://127.0.0.1:{port}{path}");
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"https://{EdgeEndpoint ?? $"127.0.0.1:{port}"}{path}");
         request.Headers.Host = Topology.Spec.Tls.Host is { } host ? $"{host}:{port}" : null;
-        return await SendAsync(_edge, request, $"https://127.0.0.1:{port}", cancellationToken).ConfigureAwait(false);
+        return await SendAsync(_edge, request, $"https://{EdgeEndpoint ?? $"127.0.0.1:{port}"}", cancellationToken).ConfigureAwait(false);
     }
 
     public void Dispose()
