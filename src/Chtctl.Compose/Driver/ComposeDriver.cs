@@ -154,6 +154,14 @@ public sealed class ComposeDriver(ComposeInstance instance, EngineEndpoint endpo
         }
         instance.History.Append(new HistoryRecord(0, clock.GetUtcNow(), "destroy", instance.ChtVersion, options.SpecHash, HistoryRecord.Succeeded, options.ChtctlVersion,
             deleteData ? "containers, network, data and secrets deleted" : "containers and network removed; data and secrets kept"));
+        if (deleteData)
+        {
+            // The recorded state goes with the data: a new instance in this home starts from its file, and the
+            // old history (kept, renamed) no longer pins its version or calls a fresh install a downgrade.
+            if (File.Exists(layout.InstanceFile))
+                File.Delete(layout.InstanceFile);
+            deleted.Add("the recorded state (history archived as " + instance.History.Archive(clock.GetUtcNow()) + ")");
+        }
         return new DestroyReport(containers.Count, deleted);
     }
 
