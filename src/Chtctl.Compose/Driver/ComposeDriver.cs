@@ -264,10 +264,12 @@ public sealed class ComposeDriver(ComposeInstance instance, EngineEndpoint endpo
             reporter.Step($"Pulling {image}");
             var error = await engine.PullAsync(image, status => reporter.Step($"  {image}: {status}"), cancellationToken).ConfigureAwait(false);
             if (error is not null)
-                problems.Add($"image {image} cannot be pulled: {error}. Check cht.version and cht.registry (or images.* for HAProxy, nginx and chtctl), and that this host can reach the registry (docker login if it is private).");
+                problems.Add($"image {image} cannot be pulled: {error}");
         }
-        if (problems.Count > 0)
-            throw new PreflightFailedException(problems);
+        if (problems.Count == 0)
+            return;
+        problems.Add("check cht.version and cht.registry (or images.* for HAProxy, nginx and chtctl), and that this host can reach the registry (docker login if it is private)");
+        throw new PreflightFailedException(problems);
     }
 
     private async Task RunComposeAsync(ComposeCli compose, string[] arguments, CancellationToken cancellationToken)
