@@ -17,6 +17,9 @@ internal sealed class TestInstance : IAsyncDisposable
 
     public TestInstance(string label, string chtVersion = "4.22.0", string? extra = null)
     {
+        // Fails first, before anything is created, when the tests were not started with the test engine.
+        _ = TestEngine.DockerHost;
+        _ = TestEngine.Registry;
         Name = $"e2e-{label}-{Guid.NewGuid().ToString("N")[..6]}";
         _root = Directory.CreateTempSubdirectory($"chtctl-e2e-{label}-").FullName;
         Home = Path.Combine(_root, "home");
