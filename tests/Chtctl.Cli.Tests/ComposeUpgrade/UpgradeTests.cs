@@ -2,7 +2,7 @@ using static Chtctl.Cli.Tests.ComposeUpgrade.EngineInstance;
 
 namespace Chtctl.Cli.Tests.ComposeUpgrade;
 
-/// <summary><c>chtctl upgrade</c> on the real engine: dry run, 4.22.0 → 4.23.0, then a downgrade refused.</summary>
+/// <summary><c>chtctl upgrade</c> on the real engine: dry run, missing images, 4.22.0 → 4.23.0, then a downgrade refused.</summary>
 public sealed class UpgradeTests
 {
     [Fact]
@@ -22,6 +22,12 @@ public sealed class UpgradeTests
         Assert.Contains("nothing was changed", dry.Error, StringComparison.Ordinal);
         Assert.Equal(before, instance.State());
         Assert.Equal("4.22.0", await instance.ApiVersionAsync());
+
+        // A release whose images cannot be had stops in the preflight, naming the image.
+        var missing = instance.Run("upgrade", instance.File, "--to", "4.25.0");
+        AssertExit(ExitCodes.PreflightFailed, missing);
+        Assert.Contains("cht-api:4.25.0 cannot be pulled", missing.Error, StringComparison.Ordinal);
+        Assert.Equal(before, instance.State());
 
         var upgrade = instance.Run("upgrade", instance.File, "--to", "4.23.0");
 
