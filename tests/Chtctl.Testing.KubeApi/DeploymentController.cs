@@ -31,13 +31,26 @@ public sealed class DeploymentController(ObjectStore store, TimeProvider clock)
             _behaviours[deployment] = behaviour;
     }
 
+    private readonly List<string> _failingImages = [];
+
+    /// <summary>
+    /// Rollouts of any Deployment whose pod template runs <paramref name="image"/> fail, others follow their
+    /// behaviour: a broken release, while going back to the previous images works.
+    /// </summary>
+    public void FailImage(string image)
+    {
+        lock (_behaviours)
+            _failingImages.Add(image);
+    }
+
     public void OnWritten(JsonObject deployment)
     {
         var name = deployment["metadata"]!["name"]!.GetValue<string>();
         var ns = deployment["metadata"]!["namespace"]!.GetValue<string>();
+        var images = deployment["spec"]?["template"]?["spec"]?["containers"]?.AsArray().Select(c => c?["image"]?.GetValue<string>()).OfType<string>().ToList() ?? [];
         RolloutBehaviour behaviour;
         lock (_behaviours)
-            behaviour = _behaviours.GetValueOrDefault(name, Default);
+            behaviour = images.Any(_failingImages.Contains) ? RolloutBehaviour.Fails : _behaviours.GetValueOrDefault(name, Default);
         if (behaviour == RolloutBehaviour.Stalls)
             return;
         var generation = deployment["metadata"]!["generation"]!.GetValue<long>();

@@ -94,4 +94,21 @@ public sealed class CouchDbSizesClientTests
         Assert.Contains("GET /old", error.Message, StringComparison.Ordinal);
         Assert.Contains("'sizes'", error.Message, StringComparison.Ordinal);
     }
+    [Fact]
+    public async Task Without_sizes_a_tolerant_client_counts_zero_and_names_what_was_missing()
+    {
+        await using var server = new LoopbackHttpServer(request => request.RawUrl switch
+        {
+            "/_all_dbs" => (200, """["medic"]"""),
+            "/medic" => (200, """{"db_name":"medic"}"""),
+            "/medic/_design_docs" => (200, """{"rows":[{"id":"_design/medic"}]}"""),
+            _ => (200, """{"name":"medic"}"""),
+        });
+        using var http = new HttpClient();
+
+        var sizes = await new CouchDbSizesClient(http, new Uri(server.Url), "medic", "pw") { TolerateMissingSizes = true }.ReadAsync(CancellationToken.None);
+
+        Assert.Equal(new Core.Upgrades.DiskUsage(0, 0, 0, 0), sizes.ToUsage());
+        Assert.Equal(["GET /medic", "GET /medic/_design/medic/_info"], sizes.Missing);
+    }
 }

@@ -1,0 +1,54 @@
+using System.Diagnostics;
+using static Chtctl.Cli.Tests.ComposeUpgrade.EngineInstance;
+
+namespace Chtctl.Cli.Tests.ComposeUpgrade;
+
+/// <summary>
+/// CouchDB's data on a small filesystem (a tmpfs): enough for <c>up</c> (1 GiB free), then filled so the upgrade's
+/// estimate (at least 1 GiB headroom beyond view indexes × 5) does not fit: refused before anything changes.
+/// </summary>
+public sealed class DiskPreflightTests
+{
+    [Fact]
+    public async Task Too_little_disk_for_the_upgrade_is_refused_with_both_figures_and_nothing_changes()
+    {
+        var mount = Path.Combine(Path.GetTempPath(), "upg-disk-" + Guid.NewGuid().ToString("N")[..6]);
+        Directory.CreateDirectory(mount);
+        Run("mount", "-t", "tmpfs", "-o", "size=1100m", "tmpfs", mount);
+        try
+        {
+            using (var instance = new EngineInstance("upg-disk", Path.Combine(mount, "data")))
+            {
+                AssertExit(ExitCodes.Success, instance.Run("up", instance.File));
+                await File.WriteAllBytesAsync(Path.Combine(mount, "filler"), new byte[200 << 20]);
+                var before = instance.State();
+
+                var result = instance.Run("upgrade", instance.File, "--to", "4.23.0");
+
+                AssertExit(ExitCodes.PreflightFailed, result);
+                Assert.Contains("not enough disk for the upgrade", result.Error, StringComparison.Ordinal);
+                Assert.Matches(@"disk: 1\.0 GiB required, [0-9.]+ MiB free at ", result.Error);
+                Assert.Contains("free at least", result.Error, StringComparison.Ordinal);
+                Assert.Contains("nothing was changed", result.Error, StringComparison.Ordinal);
+                Assert.Equal(before, instance.State());
+                Assert.Equal("4.22.0", await instance.ApiVersionAsync());
+            }
+        }
+        finally
+        {
+            Run("umount", "-l", mount);
+            Directory.Delete(mount, recursive: true);
+        }
+    }
+
+    private static void Run(string program, params string[] arguments)
+    {
+        var start = new ProcessStartInfo(program) { RedirectStandardError = true };
+        foreach (var argument in arguments)
+            start.ArgumentList.Add(argument);
+        using var process = Process.Start(start)!;
+        var error = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        Assert.True(process.ExitCode == 0, $"{program} {string.Join(' ', arguments)} failed: {error}");
+    }
+}
