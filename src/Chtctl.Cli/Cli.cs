@@ -16,6 +16,7 @@ internal static class Cli
         new VersionVerb(),
         new ProbeVerb(),
         new UpVerb(),
+        new UpgradeVerb(),
         new PlanVerb(),
         new StatusVerb(),
         new ListVerb(),

@@ -38,9 +38,12 @@ internal sealed record ComposeTarget(ComposeInstance Instance, string SpecHash)
     public ComposeDriver Driver(CliContext context, TimeSpan timeout, bool allowDowngrade = false) => new(
         Instance,
         EngineEndpoint.FromEnvironment(context.Environment),
-        new ComposeDriverOptions { GateTimeout = timeout, ChtctlVersion = ChtctlInfo.Version, SpecHash = SpecHash, AllowDowngrade = allowDowngrade, EdgeEndpoint = context.Environment(EdgeEndpointVariable) },
+        Options(context, timeout, allowDowngrade),
         new ConsoleReporter(context),
         context.Clock);
+
+    public ComposeDriverOptions Options(CliContext context, TimeSpan timeout, bool allowDowngrade) =>
+        new() { GateTimeout = timeout, ChtctlVersion = ChtctlInfo.Version, SpecHash = SpecHash, AllowDowngrade = allowDowngrade, EdgeEndpoint = context.Environment(EdgeEndpointVariable) };
 
     /// <summary>A short hash of the effective settings, as the instance file writer spells them (the spec holds no secrets).</summary>
     private static string Hash(InstanceSpec spec) =>

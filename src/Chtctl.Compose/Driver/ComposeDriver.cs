@@ -192,8 +192,13 @@ public sealed class ComposeDriver(ComposeInstance instance, EngineEndpoint endpo
         if (options.AllowDowngrade || last is null || !Core.Versions.ChtVersion.TryParse(last.ChtVersion, out var running)
             || running <= instance.Topology.Release.Version)
             return;
+        // After 'chtctl upgrade' (or the admin UI's upgrade service) the operator's file still names the old
+        // version: say where the newer one came from and what to write, rather than only "downgrade".
+        var upgraded = last.Verb == "upgrade"
+            ? $"'{instance.Name}' was upgraded to CHT {running} on {last.Time.UtcDateTime:yyyy-MM-dd HH:mm} UTC by 'chtctl upgrade', and this file still names {instance.ChtVersion}: set 'cht.version: {running}' in the instance file (the recorded state is in {instance.Layout.InstanceFile}). "
+            : $"'{instance.Name}' last ran CHT {running}; ";
         throw new DowngradeRefusedException(
-            $"'{instance.Name}' last ran CHT {running}; going back to {instance.ChtVersion} is a downgrade, which CHT does not migrate data for. "
+            upgraded + (last.Verb == "upgrade" ? "Going" : "going") + $" back to {instance.ChtVersion} is a downgrade, which CHT does not migrate data for. "
             + "Pass --allow-downgrade if you mean it (CouchDB data is not rolled back).");
     }
 
@@ -246,6 +251,12 @@ public sealed class ComposeDriver(ComposeInstance instance, EngineEndpoint endpo
     /// Every image is present before anything starts: missing ones are pulled now, and one that cannot be
     /// pulled stops the run here, while what runs is still untouched.
     /// </summary>
+    public async Task EnsureImagesAsync(CancellationToken cancellationToken)
+    {
+        using var engine = new DockerEngine(endpoint);
+        await EnsureImagesAsync(engine, cancellationToken).ConfigureAwait(false);
+    }
+
     private async Task EnsureImagesAsync(DockerEngine engine, CancellationToken cancellationToken)
     {
         var problems = new List<string>();

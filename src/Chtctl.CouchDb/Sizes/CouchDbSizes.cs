@@ -16,6 +16,9 @@ public sealed record DatabaseSize(string Name, long FileBytes, long ActiveBytes,
 /// <summary>Every database CouchDB lists, sorted by name, with the totals <see cref="DiskEstimate"/> works from.</summary>
 public sealed record CouchDbSizes(IReadOnlyList<DatabaseSize> Databases)
 {
+    /// <summary>Requests whose answer had no sizes, counted as 0 (only when the client tolerates that).</summary>
+    public IReadOnlyList<string> Missing { get; init; } = [];
+
     public DiskUsage ToUsage() => new(
         Databases.Sum(d => d.FileBytes),
         Databases.Sum(d => d.ActiveBytes),

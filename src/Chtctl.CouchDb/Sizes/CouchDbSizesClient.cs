@@ -31,6 +31,14 @@ public sealed class CouchDbSizesClient
         _auth = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{user}:{password}")));
     }
 
+    /// <summary>
+    /// Count a database or view index whose answer has no sizes as 0 and name it in <see cref="CouchDbSizes.Missing"/>,
+    /// instead of failing: a CouchDB-compatible server (PouchDB) may not report them, and the caller says so.
+    /// </summary>
+    public bool TolerateMissingSizes { get; init; }
+
+    private readonly List<string> _missing = [];
+
     public async Task<CouchDbSizes> ReadAsync(CancellationToken cancellationToken)
     {
         using var all = await GetAsync("_all_dbs", cancellationToken).ConfigureAwait(false)
@@ -51,7 +59,13 @@ public sealed class CouchDbSizesClient
                 }
             }).ConfigureAwait(false);
         databases.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
-        return new CouchDbSizes(databases);
+        List<string> missing;
+        lock (_missing)
+        {
+            missing = [.. _missing.Order(StringComparer.Ordinal)];
+            _missing.Clear();
+        }
+        return new CouchDbSizes(databases) { Missing = missing };
     }
 
     private async Task<DatabaseSize?> ReadDatabaseAsync(string name, CancellationToken cancellationToken)
@@ -60,7 +74,7 @@ public sealed class CouchDbSizesClient
         using var info = await GetAsync(db, cancellationToken).ConfigureAwait(false);
         if (info is null)
             return null;
-        var sizes = Property(info.RootElement, "sizes", $"GET /{name}");
+        var sizes = SizesOrMissing(info.RootElement, $"GET /{name}", "sizes");
 
         var views = new List<ViewIndexSize>();
         using var designDocs = await GetAsync($"{db}/_design_docs", cancellationToken).ConfigureAwait(false);
@@ -75,7 +89,7 @@ public sealed class CouchDbSizesClient
                     if (ddocInfo is null)
                         continue;
                     var where = $"GET /{name}/_design/{ddoc}/_info";
-                    var viewSizes = Property(Property(ddocInfo.RootElement, "view_index", where), "sizes", where);
+                    var viewSizes = SizesOrMissing(ddocInfo.RootElement, where, "view_index", "sizes");
                     views.Add(new ViewIndexSize(ddoc, Number(viewSizes, "file"), Number(viewSizes, "active")));
                 }
             }
@@ -109,6 +123,28 @@ public sealed class CouchDbSizesClient
             }
         }
     }
+
+    /// <summary>The nested object at <paramref name="path"/>; when absent and tolerated, an empty object (every size 0).</summary>
+    private JsonElement SizesOrMissing(JsonElement root, string where, params string[] path)
+    {
+        var current = root;
+        foreach (var name in path)
+        {
+            if (current.ValueKind == JsonValueKind.Object && current.TryGetProperty(name, out var value))
+            {
+                current = value;
+                continue;
+            }
+            if (!TolerateMissingSizes)
+                return Property(current, name, where);
+            lock (_missing)
+                _missing.Add(where);
+            return EmptyObject.RootElement;
+        }
+        return current;
+    }
+
+    private static readonly JsonDocument EmptyObject = JsonDocument.Parse("{}");
 
     private static JsonElement Property(JsonElement element, string name, string where) =>
         element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value)
