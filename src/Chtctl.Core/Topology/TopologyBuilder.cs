@@ -271,9 +271,9 @@ public static class TopologyBuilder
             HealthCommand = ["CMD", "chtctl", "probe", $"http://127.0.0.1:{Ports.UpgradeService}/"],
             Resources = spec.Resources.UpgradeService,
             Wave = Waves.Workers,
-            // Needs nothing: it only reads the home and talks to the engine. Above all it must not depend on api:
-            // docker-compose v1 recreates a service whose dependency is recreated, and an upgrade recreates api,
-            // which would kill the service and the `chtctl upgrade` it runs halfway through.
+            // Needs nothing: it only reads the home and talks to the engine. Above all it must not be tied to api,
+            // which an upgrade recreates: Compose must have no reason to recreate or restart the service with it,
+            // as that would kill the `chtctl upgrade` the service runs halfway through.
             Needs = [],
             AllowedClients = ["api"],
         };
