@@ -20,7 +20,7 @@ public sealed class UpgradeFromApiEndToEndTests : IAsyncLifetime
     private const string BuildsPassword = "builds-e2e-pass";
 
     private readonly string _name = "upsvc-e2e-" + Guid.NewGuid().ToString("N")[..6];
-    private readonly string _dir = Directory.CreateTempSubdirectory("chtctl-upsvc-e2e-").FullName;
+    private string _dir = "";
     private readonly int _https = FreePort.Next();
     private readonly int _http = FreePort.Next();
     private string _dockerHost = "";
@@ -38,6 +38,8 @@ public sealed class UpgradeFromApiEndToEndTests : IAsyncLifetime
         _dockerHost = Environment.GetEnvironmentVariable("CHTCTL_TEST_DOCKER_HOST") ?? "";
         if (_dockerHost.Length == 0)
             Assert.Fail("CHTCTL_TEST_DOCKER_HOST is not set: this end-to-end test needs the private Docker engine and images; run scripts/test.sh, or set it to unix:///run/chtctl-test/docker.sock after scripts/dockerd.sh and scripts/images.sh");
+        // Created only once the engine is known: xunit does not dispose a fixture whose initialization failed.
+        _dir = Directory.CreateTempSubdirectory("chtctl-upsvc-e2e-").FullName;
         File.WriteAllText(InstanceFile, $$"""
             apiVersion: chtctl/v1
             name: {{_name}}
@@ -58,7 +60,8 @@ public sealed class UpgradeFromApiEndToEndTests : IAsyncLifetime
             await Chtctl(["destroy", InstanceFile, "--delete-data", "--yes"]);
         }
 
-        Directory.Delete(_dir, recursive: true);
+        if (_dir.Length > 0)
+            Directory.Delete(_dir, recursive: true);
     }
 
     [Fact]
