@@ -30,6 +30,8 @@ public sealed class ChildProcessUpgradeRunnerTests : IDisposable
         File.WriteAllText(script, $$"""
             printf '%s\n' "$@" > '{{ArgsFile}}'
             echo 'preflight: ok' >&2
+            # The two streams are read separately: a pause keeps this test's "last line" from depending on which is read first.
+            sleep 0.3
             echo 'applying CHT {{To}}'
             while [ ! -e '{{Release}}' ]; do sleep 0.05; done
             echo 'gates: api not healthy, returning' >&2
@@ -41,7 +43,7 @@ public sealed class ChildProcessUpgradeRunnerTests : IDisposable
 
     private async Task WaitForStepAsync(ChildProcessUpgradeRunner runner, string step)
     {
-        for (var i = 0; i < 200 && runner.Running?.Step != step; i++)
+        for (var i = 0; i < 400 && runner.Running?.Step != step; i++)
             await Task.Delay(25);
         Assert.Equal(step, runner.Running?.Step);
     }
