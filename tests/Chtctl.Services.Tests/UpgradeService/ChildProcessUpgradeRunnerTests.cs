@@ -143,3 +143,20 @@ public sealed class ChildProcessUpgradeRunnerTests : IDisposable
         }
     }
 }
+
+/// <summary>Where UI upgrades are not wired (Kubernetes: no instance file, no Docker socket), api is told so with 503.</summary>
+public sealed class UnwiredUpgradeRunnerTests
+{
+    [Fact]
+    public async Task A_valid_request_is_answered_503_with_the_reason()
+    {
+        var reason = UnwiredUpgradeRunner.NotWiredReason("no instance file: on Kubernetes the service-account runner is not built yet");
+        var endpoints = new UpgradeEndpoints(new UnwiredUpgradeRunner(pinned: null, reason), "localhost/chtctl-test");
+        var payload = """{"containers":[{"container_name":"cht-api","image_tag":"localhost/chtctl-test/cht-api:4.23.0"}]}"""u8.ToArray();
+
+        var response = await endpoints.UpgradeAsync(payload, "admin", CancellationToken.None);
+
+        Assert.Equal(503, response.Status);
+        Assert.Contains("not wired on this deployment yet (no instance file: on Kubernetes", response.Json, StringComparison.Ordinal);
+    }
+}
