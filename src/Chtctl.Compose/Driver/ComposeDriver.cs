@@ -154,6 +154,14 @@ public sealed class ComposeDriver(ComposeInstance instance, EngineEndpoint endpo
         }
         instance.History.Append(new HistoryRecord(0, clock.GetUtcNow(), "destroy", instance.ChtVersion, options.SpecHash, HistoryRecord.Succeeded, options.ChtctlVersion,
             deleteData ? "containers, network, data and secrets deleted" : "containers and network removed; data and secrets kept"));
+        if (deleteData)
+        {
+            // The recorded state goes with the data: a new instance in this home starts from its file, and the
+            // old history (kept, renamed) no longer pins its version or calls a fresh install a downgrade.
+            if (File.Exists(layout.InstanceFile))
+                File.Delete(layout.InstanceFile);
+            deleted.Add("the recorded state (history archived as " + instance.History.Archive(clock.GetUtcNow()) + ")");
+        }
         return new DestroyReport(containers.Count, deleted);
     }
 
@@ -267,10 +275,12 @@ public sealed class ComposeDriver(ComposeInstance instance, EngineEndpoint endpo
             reporter.Step($"Pulling {image}");
             var error = await engine.PullAsync(image, status => reporter.Step($"  {image}: {status}"), cancellationToken).ConfigureAwait(false);
             if (error is not null)
-                problems.Add($"image {image} cannot be pulled: {error}. Check cht.version and cht.registry (or images.* for HAProxy, nginx and chtctl), and that this host can reach the registry (docker login if it is private).");
+                problems.Add($"image {image} cannot be pulled: {error}");
         }
-        if (problems.Count > 0)
-            throw new PreflightFailedException(problems);
+        if (problems.Count == 0)
+            return;
+        problems.Add("check cht.version and cht.registry (or images.* for HAProxy, nginx and chtctl), and that this host can reach the registry (docker login if it is private)");
+        throw new PreflightFailedException(problems);
     }
 
     private async Task RunComposeAsync(ComposeCli compose, string[] arguments, CancellationToken cancellationToken)

@@ -183,15 +183,19 @@ public sealed class UpVerbTests : ClusterFixture
     }
 
     [Fact]
-    public void A_compose_instance_is_refused_clearly()
+    public void A_compose_instance_goes_to_the_docker_engine_never_to_the_cluster()
     {
         Cli.Write("compose.yaml", "apiVersion: chtctl/v1\nname: clinic\ncht: { version: 4.22.0 }\ntls: { host: clinic.example.org }\ncompose: { home: /tmp/x }\n");
-        foreach (var verb in new[] { "up", "plan", "status", "destroy", "history", "rollback" })
+        Cli.Environment["DOCKER_HOST"] = "unix:///nonexistent/chtctl-test/docker.sock";
+        foreach (var verb in new[] { "up", "plan", "status", "down", "destroy" })
         {
             var result = Run(verb, "compose.yaml");
             AssertExit(ExitCodes.PreflightFailed, result);
-            Assert.Contains("the Compose driver is not in this version yet", result.Error, StringComparison.Ordinal);
+            Assert.Contains("the Docker engine at unix:///nonexistent/chtctl-test/docker.sock does not answer", result.Error, StringComparison.Ordinal);
         }
+        var rollback = Run("rollback", "compose.yaml");
+        AssertExit(ExitCodes.PreflightFailed, rollback);
+        Assert.Contains("rollback is not in this version", rollback.Error, StringComparison.Ordinal);
         Assert.Empty(Server.Requests);
     }
 }

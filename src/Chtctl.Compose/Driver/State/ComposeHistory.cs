@@ -54,7 +54,16 @@ public sealed class ComposeHistory(string directory)
         return records;
     }
 
-    public HistoryRecord? LastSuccess() => Read().LastOrDefault(r => r.IsSuccess);
+    public HistoryRecord? LastSuccess() => Read().LastOrDefault(r => r.IsSuccess && r.Verb != "destroy");
+
+    /// <summary>Renames the history file aside (its records stay readable) so the instance starts a new one; returns the new name.</summary>
+    public string Archive(DateTimeOffset now)
+    {
+        var archived = Path.Combine(directory, $"history-until-{now.UtcDateTime:yyyyMMdd'T'HHmmss'Z'}.jsonl");
+        if (System.IO.File.Exists(File))
+            System.IO.File.Move(File, archived, overwrite: true);
+        return archived;
+    }
 
     public HistoryRecord Append(HistoryRecord record)
     {

@@ -7,7 +7,8 @@ namespace Chtctl.Compose.Driver.State;
 /// Held while a run changes an instance, so two runs (an operator's <c>up</c> and the upgrade service's, say)
 /// cannot interleave. It is an exclusive lock on <c>&lt;home&gt;/chtctl.lock</c> taken by the kernel (flock,
 /// which .NET uses for <see cref="FileShare.None"/> on Unix): a run that dies releases it with its process, so
-/// a stale lock cannot outlive a crash. The file's text names the holder for the message of a refused run.
+/// a stale lock cannot outlive a crash. A file beside it (<c>.holder</c>) names the holder for the message of a
+/// refused run: the locked file itself cannot be read by others while the lock is held.
 /// </summary>
 public sealed class InstanceLock : IDisposable
 {
@@ -31,10 +32,8 @@ public sealed class InstanceLock : IDisposable
                 $"another chtctl run is changing this instance ({Holder(path)}); wait for it to finish, then run again. "
                 + $"The lock is {path}; it is released when that process ends.");
         }
-        stream.SetLength(0);
         var text = string.Create(CultureInfo.InvariantCulture, $"pid {Environment.ProcessId}, chtctl {verb}, since {clock.GetUtcNow():yyyy-MM-dd HH:mm:ss}Z\n");
-        stream.Write(Encoding.UTF8.GetBytes(text));
-        stream.Flush();
+        File.WriteAllText(path + ".holder", text, Encoding.UTF8);
         return new InstanceLock(stream);
     }
 
@@ -44,10 +43,7 @@ public sealed class InstanceLock : IDisposable
     {
         try
         {
-            // The holder's flock does not stop reading through a separate, unlocked descriptor.
-            using var reader = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-            using var text = new StreamReader(reader);
-            var line = text.ReadLine();
+            var line = File.ReadLines(path + ".holder").FirstOrDefault();
             return string.IsNullOrWhiteSpace(line) ? "holder unknown" : line;
         }
         catch (IOException)
