@@ -1,6 +1,10 @@
 using System.CommandLine;
 using System.Net;
 using System.Net.Sockets;
+using Chtctl.Compose.Driver.Engine;
+using Chtctl.Compose.Driver.State;
+using Chtctl.Core.Parsing;
+using Chtctl.Core.Versions;
 using Chtctl.Services.HealthAgent;
 using Chtctl.Services.UpgradeService;
 
@@ -22,7 +26,8 @@ internal sealed class ServeVerb : IVerb
         var upgradeService = new Command("upgrade-service",
             "Answer CHT api's upgrade requests (port UPGRADE_SERVICE_PORT, 5008): check the requested images against the instance's registry, "
             + "refuse downgrades and skipped versions, and start the same sequence as 'chtctl upgrade'. Reads CHTCTL_INSTANCE and the instance file "
-            + "(CHTCTL_INSTANCE_FILE, default /instance/chtctl.yaml); UPGRADE_SERVICE_REGISTRY overrides its cht.registry.");
+            + "(CHTCTL_INSTANCE_FILE, default /instance/instance.yaml); UPGRADE_SERVICE_REGISTRY overrides its cht.registry. On Compose each accepted request "
+            + "runs 'chtctl upgrade <instance file> --to <version>' in the background; elsewhere requests are refused with 503.");
         upgradeService.SetAction((_, cancellationToken) => ServeUpgradeServiceAsync(context, cancellationToken));
         return new Command("serve", "Run one of the services chtctl's image provides inside an instance.") { healthcheck, upgradeService };
     }
@@ -78,8 +83,8 @@ internal sealed class ServeVerb : IVerb
         }
 
         var log = new UpgradeServiceLog(context.Error, context.Clock);
-        // Until the upgrade sequence is wired onto the drivers, requests are checked in full and then refused with the command to run.
-        var endpoints = new UpgradeEndpoints(new UnwiredUpgradeRunner(options.PinnedVersion), options.Registry);
+        var runner = UpgradeRunner(context, options, log);
+        var endpoints = new UpgradeEndpoints(runner, options.Registry);
         var server = new UpgradeHttpServer(options, endpoints, log);
         await using (server.ConfigureAwait(false))
         {
@@ -100,10 +105,40 @@ internal sealed class ServeVerb : IVerb
             }
             catch (OperationCanceledException)
             {
-                log.Write("stopping");
+                log.Write(runner.Running is { } running ? $"stopping while the upgrade to {running.To} runs ({running.Step})" : "stopping");
             }
         }
 
         return ExitCodes.Success;
+    }
+
+    /// <summary>
+    /// On Compose (the instance file and the engine socket are mounted) a request runs <c>chtctl upgrade</c> on the
+    /// recorded instance file; anywhere else the service says UI upgrades are not wired there.
+    /// </summary>
+    private static IUpgradeRunner UpgradeRunner(CliContext context, UpgradeServiceOptions options, UpgradeServiceLog log)
+    {
+        var engine = EngineEndpoint.FromEnvironment(context.Environment);
+        if (options.InstanceFile is not { } instanceFile)
+            return new UnwiredUpgradeRunner(options.PinnedVersion, UnwiredUpgradeRunner.NotWiredReason("no instance file: on Kubernetes the service-account runner is not built yet"));
+        if (engine.SocketPath is { } socket && !File.Exists(socket))
+            return new UnwiredUpgradeRunner(options.PinnedVersion, UnwiredUpgradeRunner.NotWiredReason($"the Docker engine socket {socket} is not mounted"));
+        if (Environment.ProcessPath is not { } executable)
+            return new UnwiredUpgradeRunner(options.PinnedVersion, UnwiredUpgradeRunner.NotWiredReason("chtctl cannot find its own executable"));
+
+        var history = new ComposeHistory(Path.Combine(Path.GetDirectoryName(instanceFile) ?? "/", "history"));
+        return new ChildProcessUpgradeRunner(UpgradeCommand.Chtctl(executable, instanceFile), RecordedVersion, log, context.Clock);
+
+        // The last succeeded change is what runs (an upgrade that returned to the previous version leaves a failed
+        // record); a home brought up before history existed falls back to the recorded file's pinned version.
+        ChtVersion RecordedVersion()
+        {
+            if (history.LastSuccess() is { } last && ChtVersion.TryParse(last.ChtVersion, out var recorded))
+                return recorded;
+            var spec = File.Exists(instanceFile) ? InstanceFileReader.Read(File.ReadAllText(instanceFile), instanceFile).Spec : null;
+            return spec is not null && ChtVersion.TryParse(spec.Cht.Version, out var pinned)
+                ? pinned
+                : throw new UpgradeRunnerUnavailableException($"the running CHT version is unknown: no succeeded change in {history.File} and {instanceFile} pins no exact cht.version");
+        }
     }
 }

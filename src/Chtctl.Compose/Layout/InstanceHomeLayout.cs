@@ -47,7 +47,7 @@ public sealed record InstanceHomeLayout
 
     /// <summary>
     /// The instance file as the driver last brought it up: the instance's recorded state, which the upgrade
-    /// service (mounting the home at /instance) reads and moves to a new version.
+    /// service (which sees the home at its host path) reads and moves to a new version.
     /// </summary>
     public string InstanceFile => Home + "/instance.yaml";
 

@@ -34,7 +34,7 @@ internal static class ComposeFile
         var volumes = new ServiceVolumes(topology, layout);
         var services = new YamlMap();
         foreach (var component in topology.Components)
-            services.Add(component.Name, Service(topology, component, volumes, rendered));
+            services.Add(component.Name, Service(topology, component, volumes, rendered, layout));
 
         var network = NetworkKey(topology);
         var root = new YamlMap()
@@ -54,7 +54,7 @@ internal static class ComposeFile
         return header.Append(YamlWriter.Write(root)).ToString();
     }
 
-    private static YamlMap Service(InstanceTopology topology, Component component, ServiceVolumes volumes, RenderedTree rendered)
+    private static YamlMap Service(InstanceTopology topology, Component component, ServiceVolumes volumes, RenderedTree rendered, InstanceHomeLayout layout)
     {
         var service = new YamlMap().Add("image", component.Image);
         service.AddIfAny("command", new YamlSeq(component.Command.Select(Interpolation.Literal)));
@@ -64,7 +64,7 @@ internal static class ComposeFile
         // but one an operator stopped on purpose (a restore in progress) stays stopped across a reboot.
         service.Add("restart", "unless-stopped");
         service.AddIfAny("depends_on", DependsOn(topology, component));
-        service.AddIfAny("environment", Environment(component));
+        service.AddIfAny("environment", Environment(component, layout));
 
         if (component.Role == ComponentRole.Edge)
             service.AddIfAny("ports", new YamlSeq(component.Ports.Select(p => PublishedPort(topology.Edge, p))));
@@ -99,7 +99,7 @@ internal static class ComposeFile
         return result;
     }
 
-    private static YamlMap Environment(Component component)
+    private static YamlMap Environment(Component component, InstanceHomeLayout layout)
     {
         var env = new YamlMap();
         foreach (var variable in component.Env)
@@ -110,6 +110,8 @@ internal static class ComposeFile
                 EnvValue.Secret s => Interpolation.Required(s.Key.EnvName),
                 EnvValue.SecretTemplate t => string.Join(Interpolation.Required(t.Key.EnvName),
                     t.Template.Split(EnvValue.SecretTemplate.Placeholder).Select(Interpolation.Literal)),
+                EnvValue.InstanceHomePath p => Interpolation.Literal(layout.Home + "/" + p.RelativePath),
+                EnvValue.EngineSocketPath => ServiceVolumes.DockerSocket,
                 _ => throw new InvalidOperationException($"unknown value kind for {variable.Name}"),
             });
         }

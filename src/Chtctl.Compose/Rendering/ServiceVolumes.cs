@@ -12,7 +12,7 @@ internal sealed class ServiceVolumes(InstanceTopology topology, InstanceHomeLayo
 {
     // The engine's socket on the host: the standard path unless the driver runs Compose against another one
     // (a rootless engine, a private test engine); set from DOCKER_HOST by the driver, never stored.
-    private const string DockerSocket = "${" + EngineSocketVariable + ":-/var/run/docker.sock}";
+    public const string DockerSocket = "${" + EngineSocketVariable + ":-/var/run/docker.sock}";
 
     /// <summary>The Compose variable naming the host path of the Docker socket the upgrade service drives.</summary>
     public const string EngineSocketVariable = "CHTCTL_DOCKER_SOCKET";
@@ -37,7 +37,8 @@ internal sealed class ServiceVolumes(InstanceTopology topology, InstanceHomeLayo
         };
         // Short syntax on purpose: unlike the long form, both Compose versions create a missing host
         // directory instead of failing, so a fresh data directory needs no preparation.
-        return $"{source}:{mount.Path}" + (mount.ReadOnly ? ":ro" : "");
+        var target = mount.Path == Mount.AtSourcePath ? source : mount.Path;
+        return $"{source}:{target}" + (mount.ReadOnly ? ":ro" : "");
     }
 
     /// <summary>The key of a node's <c>local.d</c> volume: named after the node's service.</summary>

@@ -123,6 +123,18 @@ public abstract record EnvValue
     {
         public const string Placeholder = "{secret}";
     }
+
+    /// <summary>
+    /// A path inside the instance home (Compose only), such as the recorded instance file: the home's host
+    /// path is the target's to decide, and the upgrade service sees it at that same path.
+    /// </summary>
+    public sealed record InstanceHomePath(string RelativePath) : EnvValue;
+
+    /// <summary>
+    /// The host path of the engine socket (Compose only), as the driver passes it to Compose: a driver run
+    /// inside the instance renders the socket mount from the same host path, not from the one it sees.
+    /// </summary>
+    public sealed record EngineSocketPath : EnvValue;
 }
 
 /// <summary>Refers to a secret value by key, so topology never holds the value itself.</summary>

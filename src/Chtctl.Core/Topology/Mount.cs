@@ -1,7 +1,14 @@
 namespace Chtctl.Core.Topology;
 
 /// <summary>A volume mounted into a component.</summary>
-public sealed record Mount(Volume Volume, string Path, bool ReadOnly = false);
+public sealed record Mount(Volume Volume, string Path, bool ReadOnly = false)
+{
+    /// <summary>
+    /// A <see cref="Path"/> meaning "at the same path as its source on the host": for a process that hands
+    /// host paths to the engine (bind-mount sources, the project directory) and must find them inside too.
+    /// </summary>
+    public const string AtSourcePath = "";
+}
 
 /// <summary>What a mount holds; each target decides how to provide it.</summary>
 public abstract record Volume
@@ -27,7 +34,7 @@ public abstract record Volume
     /// <summary>The Docker engine socket (Compose only: the upgrade service drives the engine).</summary>
     public sealed record DockerSocket : Volume;
 
-    /// <summary>The instance home (Compose only: the upgrade service re-renders and applies from it).</summary>
+    /// <summary>The instance home (Compose only: the upgrade service runs the driver on it, so it is mounted at its host path).</summary>
     public sealed record InstanceHome : Volume;
 }
 

@@ -240,9 +240,22 @@ public static class TopologyBuilder
 
     private static Component UpgradeService(InstanceSpec spec)
     {
-        var mounts = spec.Target == DeploymentTarget.Compose
-            ? new[] { new Mount(new Volume.DockerSocket(), "/var/run/docker.sock"), new Mount(new Volume.InstanceHome(), "/instance") }
+        var compose = spec.Target == DeploymentTarget.Compose;
+        // On Compose the service runs `chtctl upgrade` on the instance home from inside the instance: the home at
+        // its host path keeps every path the driver hands the engine (bind-mount sources, project) valid inside and
+        // out; the edge gate reaches nginx on the network, as the published port on the host's loopback is not there.
+        var mounts = compose
+            ? new[] { new Mount(new Volume.DockerSocket(), "/var/run/docker.sock"), new Mount(new Volume.InstanceHome(), Mount.AtSourcePath) }
             : [];
+        var env = new List<EnvVar> { Text("CHTCTL_INSTANCE", spec.Name), Text("UPGRADE_SERVICE_PORT", Port(Ports.UpgradeService)) };
+        if (compose)
+        {
+            env.Add(new EnvVar("CHTCTL_INSTANCE_FILE", new EnvValue.InstanceHomePath("instance.yaml")));
+            env.Add(Text("CHTCTL_EDGE_ENDPOINT", $"nginx:{Ports.Https}"));
+            env.Add(Text("DOCKER_HOST", "unix:///var/run/docker.sock"));
+            env.Add(new EnvVar("CHTCTL_DOCKER_SOCKET", new EnvValue.EngineSocketPath()));
+        }
+
         return new Component
         {
             Name = "upgrade-service",
@@ -250,7 +263,7 @@ public static class TopologyBuilder
             Role = ComponentRole.UpgradeService,
             Image = spec.Images.Chtctl,
             Command = ["serve", "upgrade-service"],
-            Env = [Text("CHTCTL_INSTANCE", spec.Name), Text("UPGRADE_SERVICE_PORT", Port(Ports.UpgradeService))],
+            Env = env,
             Ports = [new PortSpec("upgrade", Ports.UpgradeService)],
             Mounts = mounts,
             Readiness = new Probe(new ProbeAction.HttpGet("/", Ports.UpgradeService), PeriodSeconds: 10),
@@ -258,6 +271,10 @@ public static class TopologyBuilder
             HealthCommand = ["CMD", "chtctl", "probe", $"http://127.0.0.1:{Ports.UpgradeService}/"],
             Resources = spec.Resources.UpgradeService,
             Wave = Waves.Workers,
+            // Needs nothing: it only reads the home and talks to the engine. Above all it must not be tied to api,
+            // which an upgrade recreates: Compose must have no reason to recreate or restart the service with it,
+            // as that would kill the `chtctl upgrade` the service runs halfway through.
+            Needs = [],
             AllowedClients = ["api"],
         };
     }

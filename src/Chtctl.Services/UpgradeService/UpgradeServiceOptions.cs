@@ -7,13 +7,13 @@ namespace Chtctl.Services.UpgradeService;
 
 /// <summary>
 /// The upgrade service's settings. Chosen source: the instance file in the instance home, which the Compose
-/// renderer mounts at <c>/instance</c>, so the registry the guard rails allow is the one the instance runs
-/// (<c>cht.registry</c>) without a second copy in the environment that could drift. Environment:
-/// <c>UPGRADE_SERVICE_PORT</c> (5008), <c>CHTCTL_INSTANCE</c> (the instance name, required, checked against the
-/// file), <c>CHTCTL_INSTANCE_FILE</c> (default <c>/instance/instance.yaml</c>), <c>UPGRADE_SERVICE_REGISTRY</c>
-/// (overrides the file's registry: for targets without the home mounted, and tests),
-/// <c>UPGRADE_SERVICE_BIND_ADDRESS</c> (0.0.0.0). Known container names are fixed: they are the staging
-/// document's tags, the same for every instance (<see cref="ChtContainers"/>).
+/// renderer mounts at its host path and names in <c>CHTCTL_INSTANCE_FILE</c>, so the registry the guard rails
+/// allow is the one the instance runs (<c>cht.registry</c>) without a second copy in the environment that could
+/// drift. Environment: <c>UPGRADE_SERVICE_PORT</c> (5008), <c>CHTCTL_INSTANCE</c> (the instance name, required,
+/// checked against the file), <c>CHTCTL_INSTANCE_FILE</c> (default <c>/instance/instance.yaml</c>, for a home
+/// mounted by hand), <c>UPGRADE_SERVICE_REGISTRY</c> (overrides the file's registry: for targets without the
+/// home mounted, and tests), <c>UPGRADE_SERVICE_BIND_ADDRESS</c> (0.0.0.0). Known container names are fixed:
+/// they are the staging document's tags, the same for every instance (<see cref="ChtContainers"/>).
 /// </summary>
 internal sealed record UpgradeServiceOptions
 {
@@ -25,6 +25,9 @@ internal sealed record UpgradeServiceOptions
     public required string Instance { get; init; }
 
     public required string Registry { get; init; }
+
+    /// <summary>The instance file read, or null when there was none (Kubernetes: the registry came from the environment).</summary>
+    public string? InstanceFile { get; init; }
 
     /// <summary><c>cht.version</c> when the file pins an exact release; what the service's fallback runner reports as running.</summary>
     public ChtVersion? PinnedVersion { get; init; }
@@ -57,7 +60,7 @@ internal sealed record UpgradeServiceOptions
         if (text is null)
         {
             if (string.IsNullOrEmpty(registry))
-                errors.Add($"the instance file {file} does not exist: mount the instance home at /instance, set CHTCTL_INSTANCE_FILE, or set UPGRADE_SERVICE_REGISTRY");
+                errors.Add($"the instance file {file} does not exist: mount the instance home and set CHTCTL_INSTANCE_FILE, or set UPGRADE_SERVICE_REGISTRY");
         }
         else
         {
@@ -82,6 +85,7 @@ internal sealed record UpgradeServiceOptions
             Instance = instance!,
             Registry = registry!.TrimEnd('/'),
             PinnedVersion = pinned,
+            InstanceFile = text is null ? null : file,
             Port = port,
             BindAddress = env("UPGRADE_SERVICE_BIND_ADDRESS") is { Length: > 0 } bind ? bind : "0.0.0.0",
         }, errors);

@@ -70,7 +70,11 @@ public sealed class ComposeCli
     private static Dictionary<string, string> Environment(EngineEndpoint engine)
     {
         var env = new Dictionary<string, string>(StringComparer.Ordinal) { ["DOCKER_HOST"] = engine.DockerHost };
-        if (engine.SocketPath is { } socket)
+        // Inside the upgrade service the socket is mounted at the standard path, but the rendered mount needs
+        // the host's path, which the service's environment carries: a different one would recreate the service.
+        if (System.Environment.GetEnvironmentVariable(Rendering.ServiceVolumes.EngineSocketVariable) is { Length: > 0 } hostSocket)
+            env[Rendering.ServiceVolumes.EngineSocketVariable] = hostSocket;
+        else if (engine.SocketPath is { } socket)
             env[Rendering.ServiceVolumes.EngineSocketVariable] = socket;
         return env;
     }
