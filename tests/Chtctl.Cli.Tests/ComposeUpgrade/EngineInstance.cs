@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 
 namespace Chtctl.Cli.Tests.ComposeUpgrade;
@@ -99,12 +98,7 @@ internal sealed class EngineInstance : IDisposable
         return request;
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    private static int FreePort() => Chtctl.Testing.PublishablePorts.Next();
 
     internal static void AssertExit(int expected, CliRunner.Result result) =>
         Assert.True(result.ExitCode == expected, $"exit {result.ExitCode}, expected {expected}\nstdout:\n{result.Out}\nstderr:\n{result.Error}");

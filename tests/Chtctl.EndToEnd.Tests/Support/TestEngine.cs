@@ -1,6 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
-
 namespace Chtctl.EndToEnd.Tests.Support;
 
 /// <summary>
@@ -24,10 +21,6 @@ internal static class TestEngine
                 + "CHTCTL_TEST_REGISTRY=localhost/chtctl-test.");
 
     /// <summary>A loopback port the OS just reported free.</summary>
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Any, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    /// <summary>A port nginx can publish (see <see cref="Chtctl.Testing.PublishablePorts"/>).</summary>
+    public static int FreePort() => Chtctl.Testing.PublishablePorts.Next();
 }

@@ -3,7 +3,6 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
-using Chtctl.Services.Tests.Harness;
 
 namespace Chtctl.Services.Tests.EndToEnd;
 
@@ -21,8 +20,8 @@ public sealed class UpgradeFromApiEndToEndTests : IAsyncLifetime
 
     private readonly string _name = "upsvc-e2e-" + Guid.NewGuid().ToString("N")[..6];
     private string _dir = "";
-    private readonly int _https = FreePort.Next();
-    private readonly int _http = FreePort.Next();
+    private readonly int _https = global::Chtctl.Testing.PublishablePorts.Next();
+    private readonly int _http = global::Chtctl.Testing.PublishablePorts.Next();
     private string _dockerHost = "";
 
     private string Home => Path.Combine(_dir, "home");
