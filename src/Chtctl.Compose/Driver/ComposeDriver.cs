@@ -47,7 +47,7 @@ public sealed class ComposeDriver(ComposeInstance instance, EngineEndpoint endpo
             SaveInstanceFile();
             // Nothing to change: the gates still decide whether the instance is up (at once when it is healthy;
             // a container Docker is restarting gets the same time as a change would).
-            var thumbprint = GateContext.Thumbprint(EdgeCertificates.CertificatePath(layout));
+            var thumbprint = EdgeCertificateMatch.InstalledThumbprint(layout);
             using var check = new GateContext(instance.Topology, instance.Spec.Couchdb.User, secrets.Get(SecretKey.CouchDbPassword), thumbprint) { EdgeEndpoint = options.EdgeEndpoint };
             var failure = await waiter.WaitAsync(HealthGate.For(instance.Topology), check, options.GateTimeout, cancellationToken).ConfigureAwait(false);
             return new UpReport(plan, null, failure, null);
@@ -176,7 +176,7 @@ public sealed class ComposeDriver(ComposeInstance instance, EngineEndpoint endpo
         var secrets = await instance.Secrets.LoadAsync(cancellationToken).ConfigureAwait(false);
         if (secrets is null)
             return new StatusReport(containers, [(new ContainersGate(["secrets"]), $"no secrets in {instance.Layout.SecretsFile}")], instance.History.LastSuccess());
-        var thumbprint = GateContext.Thumbprint(EdgeCertificates.CertificatePath(instance.Layout));
+        var thumbprint = EdgeCertificateMatch.InstalledThumbprint(instance.Layout);
         using var context = new GateContext(instance.Topology, instance.Spec.Couchdb.User, secrets.Get(SecretKey.CouchDbPassword), thumbprint) { EdgeEndpoint = options.EdgeEndpoint };
         var chain = await new GateWaiter(engine, instance.Project, reporter, clock).CheckOnceAsync(HealthGate.For(instance.Topology), context, cancellationToken).ConfigureAwait(false);
         return new StatusReport(context.Containers, chain, instance.History.LastSuccess());

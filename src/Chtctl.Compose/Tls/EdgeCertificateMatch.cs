@@ -21,6 +21,14 @@ public static class EdgeCertificateMatch
     public static bool IsSame(X509Certificate presented, X509Certificate expected) =>
         string.Equals(Thumbprint(presented), Thumbprint(expected), StringComparison.Ordinal);
 
+    /// <summary>The thumbprint of the leaf in <c>&lt;certs&gt;/cert.pem</c>, or null when none is installed.</summary>
+    public static string? InstalledThumbprint(InstanceHomeLayout layout)
+    {
+        ArgumentNullException.ThrowIfNull(layout);
+        using var installed = Pem.TryReadLeaf(EdgeCertificates.CertificatePath(layout));
+        return installed is null ? null : Thumbprint(installed);
+    }
+
     /// <summary>
     /// Compares with the leaf (first certificate) of <c>&lt;certs&gt;/cert.pem</c>; false when that file is
     /// missing or holds no certificate, since the edge then cannot be serving what chtctl installed.

@@ -3,7 +3,6 @@ using Chtctl.Cli.Instances;
 using Chtctl.Cli.Output;
 using Chtctl.Compose.Driver.Engine;
 using Chtctl.Compose.Driver.Upgrade;
-using Chtctl.Core.Upgrades;
 using Chtctl.Core.Versions;
 using Spectre.Console;
 
@@ -24,23 +23,15 @@ internal static class ComposeUpgradeRun
         var name = current.Name;
         var result = new UpgradeResult(name, null, request.To.ToString(), UpgradeResult.Refused);
         var last = current.Instance.History.LastSuccess();
-        if (last is null || last.Verb == "destroy" || !ChtVersion.TryParse(last.ChtVersion, out var running))
+        if (last is null || !ChtVersion.TryParse(last.ChtVersion, out var running))
         {
-            var why = last is null ? $"it was never brought up (no successful change in {current.Instance.History.File})" : "it was destroyed";
+            var why = $"it was never brought up (no successful change in {current.Instance.History.File})";
             context.Console.MarkupLine($"[red]upgrade refused[/], nothing was changed: '{Markup.Escape(name)}' has no running version to upgrade from: {Markup.Escape(why)}. Run 'chtctl up' with the instance file first.");
             return (result with { Reason = why }).Finish(context, request.Format, ExitCodes.PreflightFailed);
         }
-        result = result with { From = running.ToString() };
-        var path = UpgradePathRules.Decide(running, request.To, request.AllowDowngrade);
-        result = result.WithPath(path);
-        UpgradeResult.PrintPath(context, name, path);
-        if (path.Verdict == UpgradeVerdict.SameVersion)
-        {
-            context.Console.MarkupLine(Markup.Escape($"'{name}' already runs CHT {running}: nothing to do"));
-            return (result with { Outcome = UpgradeResult.AlreadyRunning }).Finish(context, request.Format, ExitCodes.Success);
-        }
-        if (!path.Proceeds)
-            return result.Finish(context, request.Format, ExitCodes.PreflightFailed);
+        (result, var ended) = result.Decide(context, running, request);
+        if (ended is { } exitCode)
+            return exitCode;
 
         var previous = await ComposeTarget.CreateAsync(context, WithVersion(loaded, running), loaded.Loaded, cancellationToken).ConfigureAwait(false);
         var target = await ComposeTarget.CreateAsync(context, WithVersion(loaded, request.To), loaded.Loaded, cancellationToken).ConfigureAwait(false);

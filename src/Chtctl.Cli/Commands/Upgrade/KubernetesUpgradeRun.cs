@@ -1,5 +1,4 @@
 using Chtctl.Cli.Instances;
-using Chtctl.Core.Upgrades;
 using Chtctl.Core.Versions;
 using Chtctl.Kubernetes.Driver;
 using Spectre.Console;
@@ -28,17 +27,9 @@ internal static class KubernetesUpgradeRun
             context.Console.MarkupLine($"[red]upgrade refused[/], nothing was changed: '{Markup.Escape(name)}' in namespace {Markup.Escape(current.Instance.Namespace)} has no successful revision to upgrade from. Run 'chtctl up' with the instance file first.");
             return (result with { Reason = "never brought up" }).Finish(context, request.Format, ExitCodes.PreflightFailed);
         }
-        result = result with { From = running.ToString() };
-        var path = UpgradePathRules.Decide(running, request.To, request.AllowDowngrade);
-        result = result.WithPath(path);
-        UpgradeResult.PrintPath(context, name, path);
-        if (path.Verdict == UpgradeVerdict.SameVersion)
-        {
-            context.Console.MarkupLine(Markup.Escape($"'{name}' already runs CHT {running}: nothing to do"));
-            return (result with { Outcome = UpgradeResult.AlreadyRunning }).Finish(context, request.Format, ExitCodes.Success);
-        }
-        if (!path.Proceeds)
-            return result.Finish(context, request.Format, ExitCodes.PreflightFailed);
+        (result, var ended) = result.Decide(context, running, request);
+        if (ended is { } exitCode)
+            return exitCode;
         context.Console.MarkupLine($"[yellow]note:[/] {Markup.Escape(DiskNote)}");
         result = result with { Notes = [DiskNote] };
         if (request.DryRun)

@@ -46,8 +46,26 @@ internal sealed record UpgradeResult(string Instance, string? From, string To, s
         return exitCode;
     }
 
+    /// <summary>
+    /// The path from the running version to the requested one, printed; the exit code when the run ends here
+    /// (already on that version, or refused), null when the upgrade goes on.
+    /// </summary>
+    public (UpgradeResult Result, int? ExitCode) Decide(CliContext context, Core.Versions.ChtVersion running, UpgradeRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var path = UpgradePathRules.Decide(running, request.To, request.AllowDowngrade);
+        var result = (this with { From = running.ToString() }).WithPath(path);
+        PrintPath(context, Instance, path);
+        if (path.Verdict == UpgradeVerdict.SameVersion)
+        {
+            context.Console.MarkupLine(Markup.Escape($"'{Instance}' already runs CHT {running}: nothing to do"));
+            return (result, (result with { Outcome = AlreadyRunning }).Finish(context, request.Format, ExitCodes.Success));
+        }
+        return path.Proceeds ? (result, null) : (result, result.Finish(context, request.Format, ExitCodes.PreflightFailed));
+    }
+
     /// <summary>The path decision as people read it; refusals with their advice.</summary>
-    public static void PrintPath(CliContext context, string instance, UpgradePath path)
+    private static void PrintPath(CliContext context, string instance, UpgradePath path)
     {
         context.Console.MarkupLine(Markup.Escape($"'{instance}': CHT {path.From} → {path.To}: {path.Reason}"));
         if (path.Verdict == UpgradeVerdict.Refused)

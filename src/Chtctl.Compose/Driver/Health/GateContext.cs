@@ -1,7 +1,7 @@
 using System.Net.Http.Headers;
-using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using Chtctl.Compose.Driver.Engine;
+using Chtctl.Compose.Tls;
 using Chtctl.Core.Topology;
 
 namespace Chtctl.Compose.Driver.Health;
@@ -33,7 +33,7 @@ public sealed class GateContext : IDisposable
                 RemoteCertificateValidationCallback = (_, certificate, _, _) =>
                 {
                     if (certificate is not null)
-                        PresentedThumbprint = Convert.ToHexString(certificate.GetCertHash(System.Security.Cryptography.HashAlgorithmName.SHA256));
+                        PresentedThumbprint = EdgeCertificateMatch.Thumbprint(certificate);
                     return true;
                 },
                 TargetHost = topology.Spec.Tls.Host,
@@ -102,15 +102,6 @@ public sealed class GateContext : IDisposable
         {
             throw new GateProblem($"{what} did not answer in time");
         }
-    }
-
-    /// <summary>The SHA-256 thumbprint of the first certificate of a PEM file (the leaf).</summary>
-    public static string? Thumbprint(string pemFile)
-    {
-        if (!File.Exists(pemFile))
-            return null;
-        using var certificate = X509Certificate2.CreateFromPem(File.ReadAllText(pemFile));
-        return Convert.ToHexString(certificate.GetCertHash(System.Security.Cryptography.HashAlgorithmName.SHA256));
     }
 }
 

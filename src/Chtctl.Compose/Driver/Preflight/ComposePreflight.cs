@@ -3,6 +3,7 @@ using Chtctl.Compose.Driver.Cli;
 using Chtctl.Compose.Driver.Engine;
 using Chtctl.Compose.Layout;
 using Chtctl.Core.Spec;
+using Chtctl.Core.Upgrades;
 
 namespace Chtctl.Compose.Driver.Preflight;
 
@@ -64,7 +65,7 @@ public static class ComposePreflight
         {
             var free = FreeBytes(path);
             if (free is { } bytes && bytes < MinimumFreeBytes)
-                problems.Add($"only {Bytes.Human(bytes)} free for the {what} {path}; chtctl needs at least {Bytes.Human(MinimumFreeBytes)}. Free space on that filesystem or set compose.home / compose.dataDir elsewhere.");
+                problems.Add($"only {ByteSize.Format(bytes)} free for the {what} {path}; chtctl needs at least {ByteSize.Format(MinimumFreeBytes)}. Free space on that filesystem or set compose.home / compose.dataDir elsewhere.");
         }
         return problems;
     }
@@ -88,22 +89,5 @@ public static class ComposePreflight
         while (!Directory.Exists(current) && Path.GetDirectoryName(current) is { } parent)
             current = parent;
         return current;
-    }
-}
-
-/// <summary>Byte counts as operators read them.</summary>
-public static class Bytes
-{
-    public static string Human(long bytes)
-    {
-        string[] units = ["B", "KiB", "MiB", "GiB", "TiB"];
-        double value = bytes;
-        var unit = 0;
-        while (value >= 1024 && unit < units.Length - 1)
-        {
-            value /= 1024;
-            unit++;
-        }
-        return string.Create(CultureInfo.InvariantCulture, $"{value:0.#} {units[unit]}");
     }
 }
