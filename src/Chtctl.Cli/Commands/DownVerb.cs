@@ -1,34 +1,35 @@
 using System.CommandLine;
 using Chtctl.Cli.Instances;
+using Chtctl.Cli.Output;
 using Spectre.Console;
 
 namespace Chtctl.Cli.Commands;
 
-/// <summary>
-/// <c>chtctl down</c>: stops a Compose instance and keeps everything — containers, network, data, secrets,
-/// certificates — so <c>up</c> starts the same containers again.
-/// </summary>
+/// <summary><c>chtctl down</c>: stops an instance and keeps everything, so <c>up</c> starts the same containers again.</summary>
 internal sealed class DownVerb : IVerb
 {
     public Command Create(CliContext context)
     {
         var file = InstanceFileArgument.Create();
-        var command = new Command("down", "Stop a Compose instance, keeping its containers, data and secrets ('chtctl up' starts it again).") { file };
+        var cluster = new ClusterOptions();
+        var output = OutputOptions.Create();
+        var command = new Command("down", "Stop an instance, keeping its containers, data and secrets ('chtctl up' starts it again; Compose).") { file, output };
+        cluster.AddTo(command);
         command.SetAction((parse, cancellationToken) => DriverErrors.RunAsync(context, "down", async () =>
         {
-            var (loaded, code) = await Targets.LoadAsync(context, parse.GetValue(file), cancellationToken).ConfigureAwait(false);
-            if (loaded is null)
+            var (instance, code) = await Drivers.OpenAsync(context, parse, cluster, parse.GetValue(file), bringingUp: false, cancellationToken).ConfigureAwait(false);
+            if (instance is null)
                 return code;
-            if (loaded.Compose is not { } compose)
+            using (instance)
             {
-                context.Console.MarkupLine(Markup.Escape($"chtctl down: '{loaded.Spec.Name}' runs on Kubernetes, where down is not in this version; 'chtctl destroy' removes the workloads and keeps the data."));
-                return ExitCodes.PreflightFailed;
+                var result = await instance.Driver.DownAsync(cancellationToken).ConfigureAwait(false);
+                context.Console.MarkupLine(Markup.Escape(result.Stopped == 0
+                    ? $"'{result.Instance}' is not running; nothing to stop"
+                    : $"Stopped '{result.Instance}': {result.Stopped} containers stopped; containers, data and secrets kept ('chtctl up' starts it again)"));
+                if (parse.GetValue(output) == OutputFormat.Json)
+                    Json.Write(context.Out, result);
+                return ExitCodes.Success;
             }
-            var stopped = await compose.Driver(context, TimeSpan.Zero).DownAsync(cancellationToken).ConfigureAwait(false);
-            context.Console.MarkupLine(Markup.Escape(stopped == 0
-                ? $"'{compose.Name}' is not running; nothing to stop"
-                : $"Stopped '{compose.Name}': {stopped} containers stopped; containers, data and secrets kept ('chtctl up' starts it again)"));
-            return ExitCodes.Success;
         }));
         return command;
     }

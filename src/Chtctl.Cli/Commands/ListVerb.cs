@@ -1,23 +1,17 @@
 using System.CommandLine;
 using Chtctl.Cli.Instances;
 using Chtctl.Cli.Output;
-using Chtctl.Compose.Driver.Engine;
-using Chtctl.Compose.Driver.State;
+using Chtctl.Core.Driving;
 using Chtctl.Core.Spec;
-using Chtctl.Kubernetes.Driver;
 
 namespace Chtctl.Cli.Commands;
 
 /// <summary>
-/// <c>chtctl list</c>: the instances chtctl manages — Compose instances on this host's Docker engine and
-/// Kubernetes instances across a cluster's namespaces — each with its CHT version and health. Without
-/// <c>--target</c> it shows whichever of the two it can reach.
+/// <c>chtctl list</c>: the instances chtctl manages on every target it can reach — this host's Docker engine and
+/// the kubeconfig's cluster — each with its CHT version and health. With <c>--target</c>, only that one.
 /// </summary>
 internal sealed class ListVerb : IVerb
 {
-    /// <summary>One row of the list, whatever its target.</summary>
-    private sealed record Listed(string Name, string Target, string Where, string? ChtVersion, string Health);
-
     public Command Create(CliContext context)
     {
         var cluster = new ClusterOptions();
@@ -29,39 +23,30 @@ internal sealed class ListVerb : IVerb
         command.SetAction((parse, cancellationToken) => DriverErrors.RunAsync(context, "list", async () =>
         {
             var only = parse.GetValue(target);
-            var listed = new List<Listed>();
+            var listed = new List<ListedInstance>();
+            Exception? absent = null;
             var reached = 0;
-            if (only is null or DeploymentTarget.Compose)
+            foreach (var each in only is { } one ? [one] : Enum.GetValues<DeploymentTarget>())
             {
                 try
                 {
-                    using var engine = new DockerEngine(EngineEndpoint.FromEnvironment(context.Environment));
-                    var instances = await InstanceInventory.ListAsync(engine, InstanceInventory.DefaultRoot, cancellationToken).ConfigureAwait(false);
-                    listed.AddRange(instances.Select(i => new Listed(i.Name, "compose", i.Home, i.ChtVersion, i.Health)));
+                    using var inventory = Drivers.Inventory(context, parse, cluster, each);
+                    listed.AddRange(await inventory.ListAsync(cancellationToken).ConfigureAwait(false));
                     reached++;
                 }
-                catch (EngineUnavailableException) when (only is null)
+                catch (Exception e) when (only is null && Drivers.IsAbsent(e))
                 {
-                    // No engine on this host: a Kubernetes operator's machine; the cluster part still answers.
+                    absent = e;
+                    // This machine has no such target (no engine on a Kubernetes operator's laptop, no kubeconfig on
+                    // a Compose host): the other target's instances are the answer.
                 }
             }
-            if (only is null or DeploymentTarget.Kubernetes)
-            {
-                try
-                {
-                    using var api = cluster.Open(context, parse, null);
-                    var instances = await InstanceStatus.ListAsync(api, cancellationToken).ConfigureAwait(false);
-                    listed.AddRange(instances.Select(i => new Listed(i.Name, "kubernetes", i.Namespace, i.ChtVersion, "-")));
-                    reached++;
-                }
-                catch (KubeconfigException) when (only is null && reached > 0)
-                {
-                    // No cluster configured on a Compose host: the host's instances are the answer.
-                }
-            }
+            // Neither target answered: say why rather than "no instances".
+            if (reached == 0 && absent is not null)
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(absent);
             if (parse.GetValue(output) == OutputFormat.Json)
             {
-                Json.Write(context.Out, listed.Select(i => new { name = i.Name, target = i.Target, where = i.Where, chtVersion = i.ChtVersion, health = i.Health }));
+                Json.Write(context.Out, listed);
                 return ExitCodes.Success;
             }
             if (listed.Count == 0)
@@ -69,9 +54,10 @@ internal sealed class ListVerb : IVerb
                 context.Out.WriteLine("No chtctl instances found.");
                 return ExitCodes.Success;
             }
-            context.Out.WriteLine("INSTANCE             TARGET      CHT       HEALTH         WHERE");
+            var table = Tables.Create("INSTANCE", "TARGET", "CHT", "HEALTH", "LOCATION");
             foreach (var i in listed)
-                context.Out.WriteLine($"{i.Name,-20} {i.Target,-11} {i.ChtVersion ?? "-",-9} {i.Health,-14} {i.Where}");
+                table.AddRow([i.Name, i.Target, i.ChtVersion, i.Health, i.Location]);
+            Tables.Write(context, table);
             return ExitCodes.Success;
         }));
         return command;

@@ -1,14 +1,14 @@
 using System.CommandLine;
-using Chtctl.Cli.Commands.Compose;
 using Chtctl.Cli.Instances;
-using Chtctl.Kubernetes.Driver;
+using Chtctl.Cli.Output;
+using Chtctl.Core.Driving;
 using Spectre.Console;
 
 namespace Chtctl.Cli.Commands;
 
 /// <summary>
-/// <c>chtctl rollback [--to N]</c>: re-applies a recorded revision's objects (default: the last successful one
-/// before the current), in waves with waits. CouchDB's data is not rolled back, and the command says so.
+/// <c>chtctl rollback [--to N]</c>: returns the instance to a history entry (default: the last successful change
+/// before the newest). CouchDB's data is not rolled back, and the command says so.
 /// </summary>
 internal sealed class RollbackVerb : IVerb
 {
@@ -16,36 +16,40 @@ internal sealed class RollbackVerb : IVerb
     {
         var file = InstanceFileArgument.Create();
         var cluster = new ClusterOptions();
-        var to = new Option<int?>("--to") { Description = "Revision to return to (see 'chtctl history'). Default: the previous successful one.", HelpName = "N" };
-        var force = new Option<bool>("--force") { Description = "Take back fields another field manager changed (apply conflicts)." };
-        var allowDowngrade = new Option<bool>("--allow-downgrade") { Description = "Allow the revision to run an older CHT version than the one running." };
-        var timeout = Durations.Option("--timeout", TimeSpan.FromMinutes(10), "How long each wave may take to become ready.");
-        var command = new Command("rollback", "Re-apply an earlier revision of an instance (Kubernetes objects only; CouchDB data is not rolled back).")
+        var to = new Option<int?>("--to") { Description = "History entry to return to (see 'chtctl history'). Default: the last successful change before the newest.", HelpName = "N" };
+        var force = new Option<bool>("--force") { Description = "Kubernetes: take back fields another field manager changed (apply conflicts)." };
+        var allowDowngrade = new Option<bool>("--allow-downgrade") { Description = "Allow the entry to run an older CHT version than the one running." };
+        var timeout = Durations.Option("--timeout", TimeSpan.FromMinutes(10), "How long the health gates (Compose) or each wave (Kubernetes) may take to become ready.");
+        var output = OutputOptions.Create();
+        var command = new Command("rollback", "Return an instance to an earlier history entry: Kubernetes re-applies its objects, Compose brings back its CHT version (CouchDB data is not rolled back).")
         {
-            file, to, force, allowDowngrade, timeout,
+            file, to, force, allowDowngrade, timeout, output,
         };
         cluster.AddTo(command);
         command.SetAction((parse, cancellationToken) => DriverErrors.RunAsync(context, "rollback", async () =>
         {
-            var (loaded, code) = await Targets.LoadAsync(context, parse.GetValue(file), cancellationToken).ConfigureAwait(false);
-            if (loaded is null)
+            var (instance, code) = await Drivers.OpenAsync(context, parse, cluster, parse.GetValue(file), bringingUp: false, cancellationToken).ConfigureAwait(false);
+            if (instance is null)
                 return code;
-            if (loaded.Compose is { } compose)
-                return ComposeRollback.Refuse(context, compose);
-            var target = loaded.Kubernetes!;
-            using var api = cluster.Open(context, parse, target.Spec.Kubernetes.Context);
-            var options = UpVerb.DriverOptionsFor(parse.GetValue(timeout)) with
+            using (instance)
             {
-                Force = parse.GetValue(force),
-                AllowDowngrade = parse.GetValue(allowDowngrade),
-            };
-            var driver = new KubernetesDriver(api, target.Instance, options, context.Clock, new ConsoleReporter(context));
-            var (revision, report) = await driver.RollbackAsync(parse.GetValue(to), cancellationToken).ConfigureAwait(false);
-            context.Console.MarkupLine(Markup.Escape(
-                $"'{target.Instance.Name}' rolled back to revision {revision.Number} (CHT {revision.ChtVersion}): {report.Created} created, {report.Changed} changed, {report.Deleted} deleted"
-                + (report.Revision is { } recorded ? $"; recorded as revision {recorded.Number}" : "; nothing needed changing")));
-            context.Console.MarkupLine("[yellow]The instance file was not changed: the next 'chtctl up' applies it again.[/]");
-            return ExitCodes.Success;
+                var request = new RollbackRequest(parse.GetValue(to), parse.GetValue(timeout), parse.GetValue(allowDowngrade), parse.GetValue(force));
+                var (entry, run) = await instance.Driver.RollbackAsync(request, cancellationToken).ConfigureAwait(false);
+                if (run.Failure is { } failure)
+                {
+                    UpOutput.WriteFailure(context, HistoryVerbs.Rollback, failure);
+                }
+                else
+                {
+                    context.Console.MarkupLine(Markup.Escape(
+                        $"'{run.Instance}' rolled back to history entry {entry.Number} (CHT {entry.ChtVersion}): {run.Summary}"
+                        + (run.Entry is { } recorded ? $"; recorded as history entry {recorded.Number}" : "; nothing needed changing")));
+                    context.Console.MarkupLine("[yellow]The instance file was not changed: the next 'chtctl up' applies it again.[/]");
+                }
+                if (parse.GetValue(output) == OutputFormat.Json)
+                    Json.Write(context.Out, new { returnedTo = entry, run });
+                return UpOutput.ExitCode(run);
+            }
         }));
         return command;
     }

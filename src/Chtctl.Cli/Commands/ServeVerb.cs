@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using Chtctl.Compose.Driver.Engine;
 using Chtctl.Compose.Driver.State;
+using Chtctl.Core.Driving;
 using Chtctl.Core.Parsing;
 using Chtctl.Core.Versions;
 using Chtctl.Services.HealthAgent;
@@ -133,7 +134,7 @@ internal sealed class ServeVerb : IVerb
         // record); a home brought up before history existed falls back to the recorded file's pinned version.
         ChtVersion RecordedVersion()
         {
-            if (history.LastSuccess() is { } last && ChtVersion.TryParse(last.ChtVersion, out var recorded))
+            if (HistoryEntry.LastRunning(history.Read()) is { } last && ChtVersion.TryParse(last.ChtVersion, out var recorded))
                 return recorded;
             var spec = File.Exists(instanceFile) ? InstanceFileReader.Read(File.ReadAllText(instanceFile), instanceFile).Spec : null;
             return spec is not null && ChtVersion.TryParse(spec.Cht.Version, out var pinned)

@@ -1,7 +1,7 @@
 using System.CommandLine;
-using Chtctl.Cli.Commands.Upgrade;
 using Chtctl.Cli.Instances;
 using Chtctl.Cli.Output;
+using Chtctl.Core.Driving;
 using Chtctl.Core.Versions;
 using Spectre.Console;
 
@@ -9,10 +9,10 @@ namespace Chtctl.Cli.Commands;
 
 /// <summary>
 /// <c>chtctl upgrade [FILE] --to VERSION</c>: changes the instance's CHT version through the same path as
-/// <c>up</c>, with preflight checks first (path rules, downgrades, images, disk on Compose) and an automatic
-/// return to the previous version when a health gate fails. Exit codes: 0 upgraded (or already running it),
-/// 4 refused with nothing changed, 5 failed and returned to the previous version. The upgrade service runs this
-/// contract as a child process, so it stays as it is.
+/// <c>up</c> (<see cref="UpgradeSequence"/>), with preflight checks first and an automatic return to the previous
+/// version when a health gate fails. Exit codes: 0 upgraded (or already running it), 4 refused with nothing
+/// changed, 5 failed and returned to the previous version. The upgrade service runs this contract as a child
+/// process, so it stays as it is.
 /// </summary>
 internal sealed class UpgradeVerb : IVerb
 {
@@ -37,15 +37,37 @@ internal sealed class UpgradeVerb : IVerb
                 context.Console.MarkupLine($"[red]upgrade: --to must be an exact CHT version such as 4.23.0[/], not '{Markup.Escape(parse.GetValue(to) ?? "")}'");
                 return ExitCodes.Usage;
             }
-            var (loaded, code) = await Targets.LoadAsync(context, parse.GetValue(file), cancellationToken).ConfigureAwait(false);
-            if (loaded is null)
+            var (instance, code) = await Drivers.OpenAsync(context, parse, cluster, parse.GetValue(file), bringingUp: false, cancellationToken).ConfigureAwait(false);
+            if (instance is null)
                 return code;
-            var request = new UpgradeRequest(version, parse.GetValue(dryRun), parse.GetValue(allowDowngrade), parse.GetValue(timeout), parse.GetValue(output));
-            if (loaded.Compose is not null)
-                return await ComposeUpgradeRun.RunAsync(context, loaded, request, cancellationToken).ConfigureAwait(false);
-            using var api = cluster.Open(context, parse, loaded.Kubernetes!.Spec.Kubernetes.Context);
-            return await KubernetesUpgradeRun.RunAsync(context, loaded, api, request, cancellationToken).ConfigureAwait(false);
+            using (instance)
+            {
+                var order = new UpgradeOrder(version, parse.GetValue(dryRun), parse.GetValue(allowDowngrade), parse.GetValue(timeout));
+                var outcome = await new UpgradeSequence(instance.Driver, instance.Name, new ConsoleReporter(context)).RunAsync(order, cancellationToken).ConfigureAwait(false);
+                if (outcome.Outcome == UpgradeOutcome.Upgraded)
+                    outcome = outcome with { Hint = StaleFileHint(context, instance, version) };
+                UpgradeOutput.Write(context, outcome);
+                if (parse.GetValue(output) == OutputFormat.Json)
+                    Json.Write(context.Out, outcome);
+                return UpgradeOutput.ExitCode(outcome);
+            }
         }));
         return command;
+    }
+
+    /// <summary>
+    /// The operator's own file still names the old version after an upgrade; <c>up</c> with it would be a
+    /// downgrade (refused), so say what to change. Not needed for the recorded state, which the driver rewrote,
+    /// nor for a release line (<c>4.x</c>), which stays pinned to what ran last.
+    /// </summary>
+    private static string? StaleFileHint(CliContext context, DrivenInstance instance, ChtVersion to)
+    {
+        if (instance.Loaded.IsBuiltIn || !ChtVersion.TryParse(instance.Spec.Cht.Version, out var named) || named == to)
+            return null;
+        var file = context.Resolve(instance.Loaded.Source);
+        if (instance.Driver.RecordedStateFile is { } recorded && Path.GetFullPath(file) == Path.GetFullPath(recorded))
+            return null;
+        return $"{instance.Loaded.Source} still names CHT {named}: set 'cht.version: {to}' in it, or 'chtctl up' with it will be refused as a downgrade."
+            + (instance.Driver.RecordedStateFile is { } state ? $" The recorded state is in {state}." : "");
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Chtctl.Cli.Output;
 using Chtctl.Compose.Driver.Preflight;
+using Chtctl.Compose.Layout;
 using Chtctl.Core.Writing;
 using Spectre.Console;
 
@@ -16,13 +17,14 @@ internal static class BuiltInInstance
 {
     public const string SavedFileName = "instance.yaml";
 
-    public static async Task<ComposeTarget> WithFreePortsAsync(CliContext context, ComposeTarget target, CancellationToken cancellationToken)
+    public static LoadedInstance WithFreePorts(CliContext context, LoadedInstance builtIn)
     {
-        var spec = target.Instance.Spec;
-        var layout = target.Instance.Layout;
+        ArgumentNullException.ThrowIfNull(builtIn);
+        var spec = builtIn.Result.Spec!;
+        var layout = InstanceHomeLayout.For(spec);
         var saved = Path.Combine(layout.Home, SavedFileName);
         if (File.Exists(saved))
-            return target;
+            return builtIn;
         var http = FreeFrom(spec.Compose.Ports.Http, exclude: -1);
         var https = FreeFrom(spec.Compose.Ports.Https, exclude: http);
         var chosen = spec with { Compose = spec.Compose with { Ports = spec.Compose.Ports with { Http = http, Https = https } } };
@@ -31,8 +33,7 @@ internal static class BuiltInInstance
             $"The built-in local instance, saved by chtctl on its first 'up' with the ports it chose. 'chtctl up' without a file uses this file; edit it like any instance file."), InstanceFiles.Readable);
         context.Console.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
             $"Built-in local instance '{chosen.Name}': ports {http} (http) and {https} (https){(http != spec.Compose.Ports.Http || https != spec.Compose.Ports.Https ? " — the defaults were taken" : "")}; saved as {saved}")));
-        var loaded = InstanceLoader.Load(context, null);
-        return await ComposeTarget.CreateAsync(context, loaded.Result.Spec!, loaded, cancellationToken).ConfigureAwait(false);
+        return InstanceLoader.Load(context, null);
     }
 
     private static int FreeFrom(int port, int exclude)

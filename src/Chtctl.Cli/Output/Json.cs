@@ -16,6 +16,10 @@ internal static class Json
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
     };
 
+    /// <summary>An enum value as JSON spells it (<c>add</c>, <c>rolled-back</c>), for text that should read the same.</summary>
+    public static string Name<T>(T value)
+        where T : struct, Enum => JsonSerializer.Serialize(value, Options).Trim('"');
+
     public static void Write(TextWriter writer, object value) =>
         writer.Write(JsonSerializer.Serialize(value, Options) + "\n");
 }

@@ -6,7 +6,7 @@ using Chtctl.Core.Topology;
 
 namespace Chtctl.Compose.Driver;
 
-/// <summary>One Compose instance as the driver sees it: its topology, its home and its secrets.</summary>
+/// <summary>One Compose instance at one release, as the driver sees it: its topology, its home and its secrets.</summary>
 /// <param name="Topology">The rendered-to-be instance.</param>
 /// <param name="Secrets">Where its credentials are kept.</param>
 /// <param name="FileDirectory">Where the instance file lives: relative <c>tls.certificateFile</c> paths are read from there.</param>
@@ -26,23 +26,4 @@ public sealed record ComposeInstance(InstanceTopology Topology, ISecretStore Sec
     public ComposeHistory History => new(Layout.History);
 
     public string ChtVersion => Topology.Release.Version.ToString();
-}
-
-/// <summary>Settings of one driver run.</summary>
-public sealed record ComposeDriverOptions
-{
-    public TimeSpan GateTimeout { get; init; } = TimeSpan.FromMinutes(10);
-
-    public TimeSpan PollInterval { get; init; } = TimeSpan.FromMilliseconds(500);
-
-    public required string ChtctlVersion { get; init; }
-
-    /// <summary>Where the edge gate asks nginx (<c>host:port</c>); null for the published HTTPS port on this host.</summary>
-    public string? EdgeEndpoint { get; init; }
-
-    /// <summary>Allow an older CHT version than the last one that ran successfully.</summary>
-    public bool AllowDowngrade { get; init; }
-
-    /// <summary>A short hash of the instance file's effective settings, recorded in history.</summary>
-    public required string SpecHash { get; init; }
 }

@@ -20,9 +20,16 @@ public static class TopologyBuilder
     /// <summary>nginx answers this path on port 80 for its own health check.</summary>
     public const string EdgeHealthPath = "/.chtctl/health";
 
+    /// <summary>The Kubernetes namespace an instance lives in: <c>kubernetes.namespace</c>, else its name.</summary>
+    public static string NamespaceOf(InstanceSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        return spec.Kubernetes.Namespace ?? spec.Name;
+    }
+
     public static InstanceTopology Build(InstanceSpec spec, ChtRelease release)
     {
-        var ns = spec.Kubernetes.Namespace ?? spec.Name;
+        var ns = NamespaceOf(spec);
         var naming = new Naming(spec, ns);
         var nodes = spec.Couchdb.Nodes;
         var hosts = Enumerable.Range(1, nodes).Select(naming.CouchDbHost).ToArray();

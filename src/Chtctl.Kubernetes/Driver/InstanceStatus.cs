@@ -62,25 +62,26 @@ public static class InstanceStatus
 /// </summary>
 public static class Destroyer
 {
-    public static async Task<(int Deleted, int Kept)> DestroyAsync(KubeApi api, InstanceRef instance, bool deleteData, IDriverReporter reporter, CancellationToken cancellationToken)
+    /// <summary>Deletes the instance's objects and returns what was deleted and what was kept, by <c>Kind/name</c>.</summary>
+    public static async Task<(IReadOnlyList<string> Deleted, IReadOnlyList<string> Kept)> DestroyAsync(KubeApi api, InstanceRef instance, bool deleteData, IDriverReporter reporter, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(api);
         ArgumentNullException.ThrowIfNull(instance);
         ArgumentNullException.ThrowIfNull(reporter);
         var owned = await OwnedObjects.ListAsync(api, instance, cancellationToken).ConfigureAwait(false);
-        int deleted = 0, kept = 0;
+        List<string> deleted = [], kept = [];
         foreach (var item in owned)
         {
             var keeps = !deleteData && (item.Kind.HoldsData || (item.Kind == ResourceKind.Secret && item.Name == InstanceRef.CredentialsSecret));
             if (keeps)
             {
-                kept++;
+                kept.Add(item.Display);
                 reporter.Step($"  kept {item.Display}");
                 continue;
             }
             if (await api.DeleteAsync(item.Kind, item.Namespace, item.Name, cancellationToken).ConfigureAwait(false))
             {
-                deleted++;
+                deleted.Add(item.Display);
                 reporter.Step($"  deleted {item.Display}");
             }
         }
@@ -90,12 +91,12 @@ public static class Destroyer
             var foreign = ns is null ? [] : await ForeignObjectsAsync(api, instance, cancellationToken).ConfigureAwait(false);
             if (foreign.Count > 0)
             {
-                kept++;
+                kept.Add($"Namespace/{instance.Namespace}");
                 reporter.Step($"  kept Namespace/{instance.Namespace}: it also holds objects chtctl does not own ({string.Join(", ", foreign.Take(5))}{(foreign.Count > 5 ? ", ..." : "")})");
             }
             else if (ns is not null && instance.Owns(ns) && await api.DeleteAsync(ResourceKind.Namespace, null, instance.Namespace, cancellationToken).ConfigureAwait(false))
             {
-                deleted++;
+                deleted.Add($"Namespace/{instance.Namespace}");
                 reporter.Step($"  deleted Namespace/{instance.Namespace} with the instance's history");
             }
         }

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 
 namespace Chtctl.Kubernetes.Driver;
 
-public enum PlannedAction
+public enum ObjectAction
 {
     Add,
     Change,
@@ -12,16 +12,16 @@ public enum PlannedAction
 }
 
 /// <summary>One planned change; <see cref="Fields"/> names what changes (paths only, so a Secret's values never show).</summary>
-public sealed record PlannedChange(PlannedAction Action, string Object, IReadOnlyList<string> Fields);
+public sealed record ObjectChange(ObjectAction Action, string Object, IReadOnlyList<string> Fields);
 
-public sealed record Plan(IReadOnlyList<PlannedChange> Changes)
+public sealed record ObjectPlan(IReadOnlyList<ObjectChange> Changes)
 {
-    public int Count(PlannedAction action) => Changes.Count(c => c.Action == action);
+    public int Count(ObjectAction action) => Changes.Count(c => c.Action == action);
 
     public bool HasChanges => Changes.Count > 0;
 
-    public string Summary => $"{Count(PlannedAction.Add)} to add, {Count(PlannedAction.Change)} to change, {Count(PlannedAction.Remove)} to remove"
-        + (Count(PlannedAction.Conflict) > 0 ? $", {Count(PlannedAction.Conflict)} in conflict" : "");
+    public string Summary => $"{Count(ObjectAction.Add)} to add, {Count(ObjectAction.Change)} to change, {Count(ObjectAction.Remove)} to remove"
+        + (Count(ObjectAction.Conflict) > 0 ? $", {Count(ObjectAction.Conflict)} in conflict" : "");
 }
 
 /// <summary>
@@ -32,10 +32,10 @@ public sealed class Planner(KubeApi api, InstanceRef instance)
 {
     private static readonly string[] VolatileMetadata = ["managedFields", "resourceVersion", "generation", "uid", "creationTimestamp"];
 
-    public async Task<Plan> PlanAsync(IReadOnlyList<DesiredObject> desired, CancellationToken cancellationToken)
+    public async Task<ObjectPlan> PlanAsync(IReadOnlyList<DesiredObject> desired, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(desired);
-        var changes = new List<PlannedChange>();
+        var changes = new List<ObjectChange>();
         var namespaceExists = await api.GetAsync(ResourceKind.Namespace, null, instance.Namespace, cancellationToken).ConfigureAwait(false) is not null;
         foreach (var item in desired)
         {
@@ -44,7 +44,7 @@ public sealed class Planner(KubeApi api, InstanceRef instance)
                 : null;
             if (live is null)
             {
-                changes.Add(new PlannedChange(PlannedAction.Add, item.Display, []));
+                changes.Add(new ObjectChange(ObjectAction.Add, item.Display, []));
                 continue;
             }
             Applier.EnsureOwnedOrAbsent(item, live, instance);
@@ -56,20 +56,20 @@ public sealed class Planner(KubeApi api, InstanceRef instance)
             catch (KubeApiException e) when (e.Code == HttpStatusCode.Conflict)
             {
                 var conflict = Applier.Conflict(item, e);
-                changes.Add(new PlannedChange(PlannedAction.Conflict, item.Display, [.. conflict.Conflicts.Select(c => $"{c.Field} (owned by \"{c.Manager}\")")]));
+                changes.Add(new ObjectChange(ObjectAction.Conflict, item.Display, [.. conflict.Conflicts.Select(c => $"{c.Field} (owned by \"{c.Manager}\")")]));
                 continue;
             }
             var fields = JsonDiff.ChangedPaths(Comparable(live), Comparable(after));
             if (fields.Count > 0)
-                changes.Add(new PlannedChange(PlannedAction.Change, item.Display, fields));
+                changes.Add(new ObjectChange(ObjectAction.Change, item.Display, fields));
         }
         if (namespaceExists)
         {
             var owned = await OwnedObjects.ListAsync(api, instance, cancellationToken).ConfigureAwait(false);
             changes.AddRange(OwnedObjects.Leftovers(owned, desired)
-                .Select(o => new PlannedChange(PlannedAction.Remove, o.Display, o.Kind.HoldsData ? ["kept: holds data (only deleted with --delete-data)"] : [])));
+                .Select(o => new ObjectChange(ObjectAction.Remove, o.Display, o.Kind.HoldsData ? ["kept: holds data (only deleted with --delete-data)"] : [])));
         }
-        return new Plan(changes);
+        return new ObjectPlan(changes);
     }
 
     /// <summary>The object without what the server changes on every write and the status controllers own.</summary>

@@ -5,9 +5,12 @@ using Chtctl.Core.Reporting;
 namespace Chtctl.Kubernetes.Driver;
 
 /// <summary>A wave did not become ready; <see cref="Diagnosis"/> says which object, its conditions and recent events.</summary>
-public sealed class WaveNotReadyException(string message, string diagnosis) : Exception(message)
+/// <param name="component">The object that was not ready (<c>Deployment/cht-api</c>); null when the wave's CouchDB as a whole was not.</param>
+public sealed class WaveNotReadyException(string message, string diagnosis, string? component = null) : Exception(message)
 {
     public string Diagnosis { get; } = diagnosis;
+
+    public string? Component { get; } = component;
 }
 
 /// <summary>
@@ -32,7 +35,7 @@ public sealed class ReadinessWaiter(KubeApi api, TimeProvider clock, TimeSpan ti
             foreach (var workload in pending.ToList())
             {
                 var live = await api.GetAsync(workload.Kind, workload.Namespace, workload.Name, cancellationToken).ConfigureAwait(false)
-                    ?? throw new WaveNotReadyException($"{workload.Display} disappeared while waiting for it", $"{workload.Display} was deleted by someone else during the apply");
+                    ?? throw new WaveNotReadyException($"{workload.Display} disappeared while waiting for it", $"{workload.Display} was deleted by someone else during the apply", workload.Display);
                 var state = DeploymentState.Of(live);
                 if (state.IsReady)
                 {
@@ -77,7 +80,7 @@ public sealed class ReadinessWaiter(KubeApi api, TimeProvider clock, TimeSpan ti
         foreach (var e in related)
             text.AppendLine($"    {e["type"]} {e["reason"]} {e["involvedObject"]?["kind"]}/{e["involvedObject"]?["name"]}: {e["message"]}");
         await AppendFailingPodsAsync(text, workload, live, cancellationToken).ConfigureAwait(false);
-        return new WaveNotReadyException(message, text.ToString().TrimEnd());
+        return new WaveNotReadyException(message, text.ToString().TrimEnd(), workload.Display);
     }
 
     /// <summary>Each not-ready container of the Deployment's pods: its state, restarts and last log lines.</summary>

@@ -1,14 +1,14 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
+using Chtctl.Core.Driving;
 
 namespace Chtctl.Kubernetes.Driver;
 
-/// <summary>One recorded apply: what was applied, for which CHT version, when, by which chtctl, and how it ended.</summary>
-public sealed record Revision(int Number, string ChtVersion, string SpecHash, DateTimeOffset Time, string ChtctlVersion, string Result, IReadOnlyList<JsonObject> Objects)
+/// <summary>One recorded apply: its history entry and the objects it applied (without the credentials).</summary>
+public sealed record Revision(HistoryEntry Entry, IReadOnlyList<JsonObject> Objects)
 {
-    public bool Succeeded => Result == RevisionHistory.Succeeded;
+    public int Number => Entry.Number;
 }
 
 /// <summary>
@@ -18,7 +18,6 @@ public sealed record Revision(int Number, string ChtVersion, string SpecHash, Da
 public sealed class RevisionHistory(KubeApi api, InstanceRef instance, int keep = RevisionHistory.DefaultKeep)
 {
     public const int DefaultKeep = 10;
-    public const string Succeeded = "succeeded";
     private const string RecordValue = "revision";
     private const string Prefix = "chtctl.io/";
 
@@ -29,22 +28,21 @@ public sealed class RevisionHistory(KubeApi api, InstanceRef instance, int keep 
         return [.. items.Select(Parse).OrderBy(r => r.Number)];
     }
 
-    public async Task<Revision> RecordAsync(string chtVersion, IReadOnlyList<DesiredObject> objects, DateTimeOffset time, string chtctlVersion, string result, CancellationToken cancellationToken)
+    /// <summary>Records <paramref name="entry"/> (numbered here) with the objects applied; keeps the newest <c>keep</c>.</summary>
+    public async Task<Revision> RecordAsync(HistoryEntry entry, IReadOnlyList<DesiredObject> objects, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(entry);
         ArgumentNullException.ThrowIfNull(objects);
         var existing = await ListAsync(cancellationToken).ConfigureAwait(false);
         var number = existing.Count == 0 ? 1 : existing[^1].Number + 1;
         var kept = objects.Where(o => !(o.Kind == ResourceKind.Secret && o.Name == InstanceRef.CredentialsSecret)).Select(o => o.Body).ToList();
         var json = new JsonArray([.. kept.Select(o => o.DeepClone())]).ToJsonString();
-        var revision = new Revision(number, chtVersion, Hash(json), time, chtctlVersion, result, kept);
+        var revision = new Revision(entry with { Number = number }, kept);
         await api.ApplyAsync(DesiredObject.WithDataNotStringData(ToSecret(revision, json)), dryRun: false, force: true, cancellationToken).ConfigureAwait(false);
         foreach (var old in existing.SkipLast(Math.Max(0, keep - 1)))
             await api.DeleteAsync(ResourceKind.Secret, instance.Namespace, SecretName(old.Number), cancellationToken).ConfigureAwait(false);
         return revision;
     }
-
-    public static string Hash(string renderedObjects) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(renderedObjects)))[..16];
 
     private string SecretName(int number) => $"chtctl-{instance.Name}-revision-{number}";
 
@@ -65,11 +63,13 @@ public sealed class RevisionHistory(KubeApi api, InstanceRef instance, int keep 
             ["annotations"] = new JsonObject
             {
                 [Prefix + "revision"] = revision.Number.ToString(CultureInfo.InvariantCulture),
-                [Prefix + "cht-version"] = revision.ChtVersion,
-                [Prefix + "spec-hash"] = revision.SpecHash,
-                [Prefix + "time"] = revision.Time.ToString("O", CultureInfo.InvariantCulture),
-                [Prefix + "chtctl-version"] = revision.ChtctlVersion,
-                [Prefix + "result"] = revision.Result,
+                [Prefix + "verb"] = revision.Entry.Verb,
+                [Prefix + "cht-version"] = revision.Entry.ChtVersion,
+                [Prefix + "spec-hash"] = revision.Entry.SpecHash,
+                [Prefix + "time"] = revision.Entry.Time.ToString("O", CultureInfo.InvariantCulture),
+                [Prefix + "chtctl-version"] = revision.Entry.ChtctlVersion,
+                [Prefix + "result"] = revision.Entry.Result,
+                [Prefix + "message"] = revision.Entry.Message ?? "",
             },
         },
         ["type"] = "chtctl.io/revision",
@@ -82,13 +82,20 @@ public sealed class RevisionHistory(KubeApi api, InstanceRef instance, int keep 
         string Annotation(string name) => annotations?[Prefix + name]?.GetValue<string>() ?? "";
         var encoded = secret["data"]?["objects.json"]?.GetValue<string>();
         var objects = encoded is null ? [] : JsonNode.Parse(Encoding.UTF8.GetString(Convert.FromBase64String(encoded)))!.AsArray().OfType<JsonObject>().ToList();
-        return new Revision(
+        // Revisions recorded before the verb and message annotations existed were all 'up', their failure reason in the result.
+        var result = Annotation("result");
+        var message = Annotation("message");
+        if (result.StartsWith(HistoryEntry.Failed + ": ", StringComparison.Ordinal))
+            (result, message) = (HistoryEntry.Failed, result[(HistoryEntry.Failed.Length + 2)..]);
+        var entry = new HistoryEntry(
             int.Parse(Annotation("revision"), CultureInfo.InvariantCulture),
+            DateTimeOffset.Parse(Annotation("time"), CultureInfo.InvariantCulture),
+            Annotation("verb") is { Length: > 0 } verb ? verb : HistoryVerbs.Up,
             Annotation("cht-version"),
             Annotation("spec-hash"),
-            DateTimeOffset.Parse(Annotation("time"), CultureInfo.InvariantCulture),
+            result,
             Annotation("chtctl-version"),
-            Annotation("result"),
-            objects);
+            message.Length == 0 ? null : message);
+        return new Revision(entry, objects);
     }
 }

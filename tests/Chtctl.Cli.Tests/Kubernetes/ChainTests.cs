@@ -17,16 +17,16 @@ public sealed class ChainTests : ClusterFixture
 
         AssertExit(ExitCodes.Success, json);
         var chain = JsonNode.Parse(json.Out)!["chain"]!.AsArray();
-        Assert.Equal(["api", "haproxy", "couchdb couchdb-1", "couchdb couchdb-2", "couchdb couchdb-3"], chain.Select(h => h!["hop"]!.GetValue<string>()));
+        Assert.Equal(["api", "haproxy", "couchdb couchdb-1", "couchdb couchdb-2", "couchdb couchdb-3"], chain.Select(h => h!["check"]!.GetValue<string>()));
         Assert.All(chain, h => Assert.True(h!["ok"]!.GetValue<bool>(), h.ToJsonString()));
         Assert.Equal("GET /setup/poll", chain[0]!["request"]!.GetValue<string>());
-        Assert.Equal("haproxy:5984", chain[1]!["service"]!.GetValue<string>());
+        Assert.Equal("haproxy:5984 through the service proxy", chain[1]!["via"]!.GetValue<string>());
         Assert.Contains("GET /api/v1/namespaces/clinic/services/haproxy:5984/proxy/_up", Server.Requests);
         Assert.Contains("GET /api/v1/namespaces/clinic/services/api:5988/proxy/setup/poll", Server.Requests);
 
         AssertExit(ExitCodes.Success, text);
-        Assert.Contains("CHAIN (through the API server's service proxy; the Ingress is not checked)", text.Out, StringComparison.Ordinal);
-        Assert.Matches(@"haproxy\s+haproxy:5984\s+GET /_up\s+OK", text.Out);
+        Assert.Contains("CHAIN (through the API server's service proxy: api, CouchDB through HAProxy, each CouchDB node; the Ingress is not checked)", text.Out, StringComparison.Ordinal);
+        Assert.Matches(@"OK\s+haproxy \(GET /_up via haproxy:5984 through the service proxy\)", text.Out);
     }
 
     [Fact]
@@ -44,7 +44,7 @@ public sealed class ChainTests : ClusterFixture
         var root = JsonNode.Parse(json.Out)!;
         Assert.False(root["healthy"]!.GetValue<bool>());
         Assert.All(root["components"]!.AsArray(), c => Assert.True(c!["healthy"]!.GetValue<bool>()));
-        var hops = root["chain"]!.AsArray().ToDictionary(h => h!["hop"]!.GetValue<string>(), h => h!);
+        var hops = root["chain"]!.AsArray().ToDictionary(h => h!["check"]!.GetValue<string>(), h => h!);
         Assert.True(hops["api"]["ok"]!.GetValue<bool>());
         Assert.True(hops["couchdb couchdb"]["ok"]!.GetValue<bool>());
         Assert.False(hops["haproxy"]["ok"]!.GetValue<bool>());
@@ -52,7 +52,7 @@ public sealed class ChainTests : ClusterFixture
         Assert.Contains("No server is available", hops["haproxy"]["problem"]!.GetValue<string>(), StringComparison.Ordinal);
 
         AssertExit(ExitCodes.Unhealthy, text);
-        Assert.Matches(@"haproxy\s+haproxy:5984\s+GET /_up\s+failed: 503", text.Out);
+        Assert.Matches(@"FAILED haproxy \(GET /_up via haproxy:5984 through the service proxy\): 503", text.Out);
     }
 
     [Fact]
@@ -64,6 +64,6 @@ public sealed class ChainTests : ClusterFixture
         var result = Run("status", "clinic.yaml");
 
         AssertExit(ExitCodes.Unhealthy, result);
-        Assert.Contains("failed: 503 no endpoints available for service \"api\"", result.Out, StringComparison.Ordinal);
+        Assert.Contains(": 503 no endpoints available for service \"api\"", result.Out, StringComparison.Ordinal);
     }
 }

@@ -13,14 +13,14 @@ public sealed class HistoryAndRollbackTests : ClusterFixture
 
         AssertExit(ExitCodes.Success, result);
         Assert.Contains("data in CouchDB is not rolled back", result.Error, StringComparison.Ordinal);
-        Assert.Contains("rolled back to revision 1", result.Error, StringComparison.Ordinal);
+        Assert.Contains("rolled back to history entry 1", result.Error, StringComparison.Ordinal);
         var ingress = Get("Ingress", "api-ingress")!.ToJsonString();
         Assert.Contains("clinic.example.org", ingress, StringComparison.Ordinal);
         Assert.DoesNotContain("clinic-b.example.org", ingress, StringComparison.Ordinal);
 
         var history = Run("history", "clinic.yaml", "--output", "json");
         var revisions = System.Text.Json.Nodes.JsonNode.Parse(history.Out)!.AsArray();
-        Assert.Equal([1, 2, 3], revisions.Select(r => r!["revision"]!.GetValue<int>()));
+        Assert.Equal([1, 2, 3], revisions.Select(r => r!["number"]!.GetValue<int>()));
         Assert.All(revisions, r => Assert.Equal("succeeded", r!["result"]!.GetValue<string>()));
     }
 
@@ -36,7 +36,7 @@ public sealed class HistoryAndRollbackTests : ClusterFixture
         var result = Run("rollback", "clinic.yaml");
 
         AssertExit(ExitCodes.Success, result);
-        Assert.Contains("rolled back to revision 1 (CHT 4.22.0)", result.Error, StringComparison.Ordinal);
+        Assert.Contains("rolled back to history entry 1 (CHT 4.22.0)", result.Error, StringComparison.Ordinal);
         Assert.EndsWith("cht-api:4.22.0", Get("Deployment", "cht-api")!["spec"]!["template"]!["spec"]!["containers"]![0]!["image"]!.GetValue<string>(), StringComparison.Ordinal);
         AssertExit(ExitCodes.Success, Run("status", "clinic.yaml"));
     }
@@ -55,7 +55,7 @@ public sealed class HistoryAndRollbackTests : ClusterFixture
 
         var missing = Run("rollback", "clinic.yaml", "--to", "9");
         AssertExit(ExitCodes.Failure, missing);
-        Assert.Contains("no revision 9: recorded revisions are 1, 2, 3, 4", missing.Error, StringComparison.Ordinal);
+        Assert.Contains("no history entry 9 to roll back to: the recorded changes are 1, 2, 3, 4", missing.Error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -71,7 +71,7 @@ public sealed class HistoryAndRollbackTests : ClusterFixture
         var refused = Run("up", "clinic.yaml");
 
         AssertExit(ExitCodes.PreflightFailed, refused);
-        Assert.Contains("runs CHT 4.22.0 (revision 2); going to 4.21.0 is a downgrade", refused.Error, StringComparison.Ordinal);
+        Assert.Contains("runs CHT 4.22.0 (history entry 2); going to 4.21.0 is a downgrade", refused.Error, StringComparison.Ordinal);
         Assert.Equal(before, Versions());
 
         // Rolling back across versions is a downgrade too.
@@ -118,6 +118,6 @@ public sealed class HistoryAndRollbackTests : ClusterFixture
 
         var history = System.Text.Json.Nodes.JsonNode.Parse(Run("history", "clinic.yaml", "--output", "json").Out)!.AsArray();
 
-        Assert.Equal(Enumerable.Range(3, 10), history.Select(r => r!["revision"]!.GetValue<int>()));
+        Assert.Equal(Enumerable.Range(3, 10), history.Select(r => r!["number"]!.GetValue<int>()));
     }
 }

@@ -62,7 +62,8 @@ public sealed class OperateVerbTests : ClusterFixture
         AssertExit(ExitCodes.Success, Run("up", "clinic.yaml"));
         var password = Get("Secret", "cht-couchdb-credentials")!["data"]!["COUCHDB_PASSWORD"]!.GetValue<string>();
 
-        AssertExit(ExitCodes.Usage, Run("destroy", "clinic.yaml"));
+        // Deleting data off a terminal needs --yes; nothing is touched without it.
+        AssertExit(ExitCodes.Usage, Run("destroy", "clinic.yaml", "--delete-data"));
         Assert.NotEmpty(Names("Deployment"));
 
         var result = Run("destroy", "clinic.yaml", "--yes");

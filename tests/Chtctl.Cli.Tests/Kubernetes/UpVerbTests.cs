@@ -12,7 +12,7 @@ public sealed class UpVerbTests : ClusterFixture
         var result = Run("up", "clinic.yaml");
 
         AssertExit(ExitCodes.Success, result);
-        Assert.Contains("'clinic' is up in namespace clinic (CHT 4.22.0)", result.Error, StringComparison.Ordinal);
+        Assert.Contains("'clinic' is up and healthy at https://clinic.example.org (namespace clinic) (CHT 4.22.0)", result.Error, StringComparison.Ordinal);
         Assert.Equal(["cht-api", "cht-couchdb", "cht-haproxy", "cht-haproxy-healthcheck", "cht-sentinel", "upgrade-service"], Names("Deployment").Order(StringComparer.Ordinal));
         Assert.NotNull(Get("Ingress", "api-ingress"));
         var ns = Get("Namespace", "clinic", null)!;
@@ -68,7 +68,7 @@ public sealed class UpVerbTests : ClusterFixture
         Assert.Contains("Ingress/clinic/api-ingress", changed);
         Assert.DoesNotContain("Deployment/clinic/cht-couchdb", changed);
         Assert.Contains("clinic-b.example.org", Get("Ingress", "api-ingress")!.ToJsonString(), StringComparison.Ordinal);
-        Assert.Contains("revision 2", result.Error, StringComparison.Ordinal);
+        Assert.Contains("history entry 2", result.Error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -194,8 +194,8 @@ public sealed class UpVerbTests : ClusterFixture
             Assert.Contains("the Docker engine at unix:///nonexistent/chtctl-test/docker.sock does not answer", result.Error, StringComparison.Ordinal);
         }
         var rollback = Run("rollback", "compose.yaml");
-        AssertExit(ExitCodes.PreflightFailed, rollback);
-        Assert.Contains("rollback is not in this version", rollback.Error, StringComparison.Ordinal);
+        AssertExit(ExitCodes.Failure, rollback);
+        Assert.Contains("no changes are recorded in /tmp/x: there is nothing to roll back to", rollback.Error, StringComparison.Ordinal);
         Assert.Empty(Server.Requests);
     }
 }

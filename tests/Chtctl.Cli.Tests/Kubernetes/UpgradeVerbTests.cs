@@ -41,7 +41,7 @@ public sealed class UpgradeVerbTests : ClusterFixture
     {
         var never = Run("upgrade", "clinic.yaml", "--to", "4.23.0");
         AssertExit(ExitCodes.PreflightFailed, never);
-        Assert.Contains("no successful revision to upgrade from", never.Error, StringComparison.Ordinal);
+        Assert.Contains("has no running version to upgrade from", never.Error, StringComparison.Ordinal);
 
         AssertExit(ExitCodes.Success, Run("up", "clinic.yaml"));
         var same = Run("upgrade", "clinic.yaml", "--to", "4.22.0", "--output", "json");
@@ -61,7 +61,7 @@ public sealed class UpgradeVerbTests : ClusterFixture
 
         AssertExit(ExitCodes.Unhealthy, result);
         Assert.Contains("ProgressDeadlineExceeded", result.Error, StringComparison.Ordinal);
-        Assert.Contains("restored CHT 4.22.0: healthy (revision 1 re-applied", result.Error, StringComparison.Ordinal);
+        Assert.Contains("restored CHT 4.22.0: healthy at https://clinic.example.org (namespace clinic) (history entry 3)", result.Error, StringComparison.Ordinal);
         Assert.Equal("rolled-back", JsonNode.Parse(result.Out)!["outcome"]!.GetValue<string>());
         Assert.EndsWith(":4.22.0", Image("cht-api"), StringComparison.Ordinal);
         var revisions = History();

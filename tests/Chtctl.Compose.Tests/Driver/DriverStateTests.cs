@@ -1,3 +1,4 @@
+using Chtctl.Core.Driving;
 using System.Net;
 using System.Net.Sockets;
 using Chtctl.Compose.Driver.Preflight;
@@ -45,18 +46,18 @@ public sealed class DriverStateTests
         using var temp = new TempDirectory();
         var history = new ComposeHistory(temp.Combine("history"));
         var at = new DateTimeOffset(2026, 11, 24, 12, 0, 0, TimeSpan.Zero);
-        history.Append(new HistoryRecord(0, at, "up", "4.22.0", "abc", HistoryRecord.Succeeded, "0.1.0"));
+        history.Append(new HistoryEntry(0, at, "up", "4.22.0", "abc", HistoryEntry.Succeeded, "0.1.0"));
         File.AppendAllText(history.File, "{\"number\":2,\"time\":\"2026-");
         File.AppendAllText(history.File, "\n");
-        history.Append(new HistoryRecord(0, at, "upgrade", "4.23.0", "def", HistoryRecord.Failed, "0.1.0", "api ready: 503"));
+        history.Append(new HistoryEntry(0, at, "upgrade", "4.23.0", "def", HistoryEntry.Failed, "0.1.0", "api ready: 503"));
 
         var records = history.Read();
         Assert.Equal([1, 2], records.Select(r => r.Number));
-        Assert.Equal("4.22.0", history.LastSuccess()!.ChtVersion);
+        Assert.Equal("4.22.0", HistoryEntry.LastRunning(history.Read())!.ChtVersion);
 
         var archived = history.Archive(at);
         Assert.Empty(history.Read());
-        Assert.Null(history.LastSuccess());
+        Assert.Null(HistoryEntry.LastRunning(history.Read()));
         Assert.Equal(2, File.ReadAllLines(archived).Count(l => l.StartsWith('{') && l.EndsWith('}')));
     }
 

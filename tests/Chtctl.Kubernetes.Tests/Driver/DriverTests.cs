@@ -40,7 +40,7 @@ public sealed class DriverTests : IAsyncLifetime
     {
         var objects = DesiredObject.FromAll(Instances.Objects(Instances.Spec(nodes: 3)));
 
-        var waves = Waves.Of(objects);
+        var waves = ApplyWaves.Of(objects);
 
         Assert.Equal("namespace, access, secrets, config, storage, policies, services", waves[0].Title);
         Assert.Equal(["cht-couchdb-1", "cht-couchdb-2", "cht-couchdb-3"], waves[1].Objects.Select(o => o.Name));

@@ -1,26 +1,8 @@
 using System.Text;
 using System.Text.Json;
-using System.Text.Json.Serialization;
+using Chtctl.Core.Driving;
 
 namespace Chtctl.Compose.Driver.State;
-
-/// <summary>One change to a Compose instance, as kept in its history file.</summary>
-public sealed record HistoryRecord(
-    int Number,
-    DateTimeOffset Time,
-    string Verb,
-    string ChtVersion,
-    string SpecHash,
-    string Result,
-    string ChtctlVersion,
-    string? Message = null)
-{
-    public const string Succeeded = "succeeded";
-    public const string Failed = "failed";
-
-    [JsonIgnore]
-    public bool IsSuccess => Result == Succeeded;
-}
 
 /// <summary>
 /// <c>&lt;home&gt;/history/history.jsonl</c>: one JSON line per change, appended and flushed, so a crash loses at
@@ -32,18 +14,18 @@ public sealed class ComposeHistory(string directory)
 
     public string File => Path.Combine(directory, "history.jsonl");
 
-    public IReadOnlyList<HistoryRecord> Read()
+    public IReadOnlyList<HistoryEntry> Read()
     {
         if (!System.IO.File.Exists(File))
             return [];
-        var records = new List<HistoryRecord>();
+        var records = new List<HistoryEntry>();
         foreach (var line in System.IO.File.ReadLines(File, Encoding.UTF8))
         {
             if (line.Trim().Length == 0)
                 continue;
             try
             {
-                if (JsonSerializer.Deserialize<HistoryRecord>(line, Options) is { } record)
+                if (JsonSerializer.Deserialize<HistoryEntry>(line, Options) is { } record)
                     records.Add(record);
             }
             catch (JsonException)
@@ -54,8 +36,6 @@ public sealed class ComposeHistory(string directory)
         return records;
     }
 
-    public HistoryRecord? LastSuccess() => Read().LastOrDefault(r => r.IsSuccess && r.Verb != "destroy");
-
     /// <summary>Renames the history file aside (its records stay readable) so the instance starts a new one; returns the new name.</summary>
     public string Archive(DateTimeOffset now)
     {
@@ -65,7 +45,7 @@ public sealed class ComposeHistory(string directory)
         return archived;
     }
 
-    public HistoryRecord Append(HistoryRecord record)
+    public HistoryEntry Append(HistoryEntry record)
     {
         ArgumentNullException.ThrowIfNull(record);
         Directory.CreateDirectory(directory);

@@ -8,7 +8,7 @@ public sealed record ChainHop(string Hop, string Service, string Request, bool O
 /// (<c>/setup/poll</c>), CouchDB through HAProxy (<c>/_up</c>) and each CouchDB node (<c>/_up</c>). The Ingress
 /// itself is not checked: the proxy reaches Services from inside the cluster, not the public edge.
 /// </summary>
-public static class ChainCheck
+public static class ProxyChain
 {
     private const int ApiPort = 5988;
 

@@ -11,7 +11,7 @@ public sealed record Wave(string Title, IReadOnlyList<DesiredObject> Objects)
 /// their <c>chtctl/wave</c> annotation (CouchDB, then agent and HAProxy, then api, then sentinel and the
 /// upgrade service), then the Ingress once there is something behind it.
 /// </summary>
-public static class Waves
+public static class ApplyWaves
 {
     public const string WaveAnnotation = "chtctl/wave";
 

@@ -1,0 +1,10 @@
+using Chtctl.Core.Upgrades;
+
+namespace Chtctl.Core.Driving;
+
+/// <summary>
+/// An upgrade's checks that need the target, before anything changes: the disk figures when they can be
+/// measured, and notes on what could not be (missing figures, a target that cannot measure them).
+/// Images that cannot be pulled throw <c>PreflightFailedException</c> instead.
+/// </summary>
+public sealed record UpgradeChecks(DiskCheck? Disk, IReadOnlyList<string> Notes);
