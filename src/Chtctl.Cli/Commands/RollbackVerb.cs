@@ -47,7 +47,7 @@ internal sealed class RollbackVerb : IVerb
                     context.Console.MarkupLine("[yellow]The instance file was not changed: the next 'chtctl up' applies it again.[/]");
                 }
                 if (parse.GetValue(output) == OutputFormat.Json)
-                    Json.Write(context.Out, new { returnedTo = entry, run });
+                    Json.Write(context.Out, new RollbackOutput(entry, run));
                 return UpOutput.ExitCode(run);
             }
         }));
