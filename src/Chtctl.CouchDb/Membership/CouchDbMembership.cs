@@ -59,9 +59,14 @@ public sealed record CouchDbMembership(IReadOnlyList<string> ClusterNodes, IRead
         var found = new List<string>(list.GetArrayLength());
         foreach (var item in list.EnumerateArray())
         {
-            if (item.ValueKind != JsonValueKind.String || item.GetString() is not { Length: > 0 } name)
+            if (item.ValueKind != JsonValueKind.String)
             {
                 problem = $"{property} holds {item.ValueKind.ToString().ToLowerInvariant()}, not a node name";
+                return false;
+            }
+            if (item.GetString() is not { Length: > 0 } name)
+            {
+                problem = $"{property} holds an empty node name";
                 return false;
             }
             found.Add(name);
