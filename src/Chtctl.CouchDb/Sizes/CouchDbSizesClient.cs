@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
-using System.Text;
 using System.Text.Json;
+using Chtctl.CouchDb.Protocol;
 
 namespace Chtctl.CouchDb.Sizes;
 
@@ -28,7 +28,7 @@ public sealed class CouchDbSizesClient
         ArgumentNullException.ThrowIfNull(couchDbUrl);
         _http = http;
         _base = couchDbUrl.AbsoluteUri.EndsWith('/') ? couchDbUrl : new Uri(couchDbUrl.AbsoluteUri + "/");
-        _auth = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{user}:{password}")));
+        _auth = CouchDbBasicAuth.Header(user, password);
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using System.Net;
+using Chtctl.CouchDb.Protocol;
 
 namespace Chtctl.Kubernetes.Driver;
 
@@ -35,10 +36,9 @@ public sealed class CouchDbThroughProxy(KubeApi api, string ns, CouchDbAdmin adm
 
     private async Task<(ProxyAnswer Answer, string? Cookie)> LoginAsync(string service, CancellationToken cancellationToken)
     {
-        using var form = new FormUrlEncodedContent([new("name", admin.User), new("password", admin.Password)]);
-        var answer = await api.ProxyAsync(HttpMethod.Post, ns, service, Port, "_session", form, null, cancellationToken).ConfigureAwait(false);
-        // Only the AuthSession=value part goes back; the attributes (Path, HttpOnly) are for browsers.
-        var cookie = answer.Ok && answer.SetCookie?.Split(';')[0] is { } pair && pair.StartsWith("AuthSession=", StringComparison.Ordinal) ? pair : null;
+        using var form = CouchDbSession.LoginForm(admin.User, admin.Password);
+        var answer = await api.ProxyAsync(HttpMethod.Post, ns, service, Port, CouchDbSession.Path, form, null, cancellationToken).ConfigureAwait(false);
+        var cookie = answer.Ok ? CouchDbSession.CookieFrom(answer.SetCookie) : null;
         return cookie is null && answer.Ok
             ? (answer with { Status = HttpStatusCode.Unauthorized, Body = "login answered without a session cookie" }, null)
             : (answer, cookie);

@@ -1,14 +1,16 @@
 using System.Text;
-using System.Text.Json.Nodes;
 using Chtctl.Core.Reporting;
+using Chtctl.CouchDb.Membership;
+using Chtctl.CouchDb.Protocol;
 
 namespace Chtctl.Kubernetes.Driver;
 
 /// <summary>
 /// After the CouchDB wave: a Deployment is available when its node answers <c>/_up</c>, which says nothing about
-/// the cluster. For a cluster, waits until every node's <c>/_membership</c> lists all the instance's nodes in
-/// <c>cluster_nodes</c> and sees them all (<c>all_nodes == cluster_nodes</c>); a single node only has to be up.
-/// Asked through the API server's service proxy, so it works from wherever chtctl reaches the API server.
+/// the cluster. For a cluster, waits until every node's <c>/_membership</c> shows the cluster complete
+/// (<see cref="ClusterMembershipRule.IsComplete"/>: all the instance's nodes in <c>cluster_nodes</c>, and
+/// <c>all_nodes == cluster_nodes</c>); a single node only has to be up. Asked through the API server's service
+/// proxy, so it works from wherever chtctl reaches the API server.
 /// </summary>
 public sealed class MembershipWaiter(KubeApi api, InstanceRef instance, TimeProvider clock, TimeSpan timeout, TimeSpan pollInterval)
 {
@@ -40,8 +42,10 @@ public sealed class MembershipWaiter(KubeApi api, InstanceRef instance, TimeProv
         var admin = await new KubernetesSecretStore(api, instance).LoadAdminAsync(cancellationToken).ConfigureAwait(false)
             ?? throw new WaveNotReadyException("CouchDB credentials missing", $"Secret {InstanceRef.CredentialsSecret} in namespace {instance.Namespace} has no COUCHDB_USER or COUCHDB_PASSWORD");
         var couchdb = new CouchDbThroughProxy(api, instance.Namespace, admin);
-        var clustered = services.Count > 1;
-        var expected = services.Select(s => $"couchdb@{s}.{instance.Namespace}.svc.cluster.local").ToHashSet(StringComparer.Ordinal);
+        // Each node's Erlang name is couchdb@ its Service's cluster DNS name (SVC_NAME in the Deployment).
+        var rule = new ClusterMembershipRule(services.Select(s => $"{s}.{instance.Namespace}.svc.cluster.local"));
+        var clustered = rule.NeedsMembership;
+        var expected = rule.Members.Select(CouchDbNodeName.For).ToHashSet(StringComparer.Ordinal);
         var deadline = clock.GetUtcNow() + timeout;
         string? lastProgress = null;
         while (true)
@@ -49,8 +53,8 @@ public sealed class MembershipWaiter(KubeApi api, InstanceRef instance, TimeProv
             var reports = new List<(string Service, string? Problem)>();
             foreach (var service in services)
             {
-                var answer = await couchdb.GetAsync(service, clustered ? "_membership" : "_up", cancellationToken).ConfigureAwait(false);
-                reports.Add((service, !answer.Ok ? answer.Reason : clustered ? MembershipProblem(answer.Body, expected) : null));
+                var answer = await couchdb.GetAsync(service, clustered ? CouchDbMembership.Path : CouchDbUp.Path, cancellationToken).ConfigureAwait(false);
+                reports.Add((service, !answer.Ok ? answer.Reason : clustered ? MembershipProblem(answer.Body, expected) : UpProblem(answer)));
             }
             var waiting = reports.Where(r => r.Problem is not null).ToList();
             if (waiting.Count == 0)
@@ -79,26 +83,21 @@ public sealed class MembershipWaiter(KubeApi api, InstanceRef instance, TimeProv
         }
     }
 
-    /// <summary>Null when the node's membership is complete, else what it reported.</summary>
+    /// <summary>Null when the node's membership is complete (<paramref name="expected"/>: every node's Erlang name), else what it reported.</summary>
     public static string? MembershipProblem(string body, IReadOnlySet<string> expected)
     {
         ArgumentNullException.ThrowIfNull(expected);
-        JsonNode? json;
-        try
-        {
-            json = JsonNode.Parse(body);
-        }
-        catch (System.Text.Json.JsonException)
-        {
+        if (!CouchDbMembership.TryParse(body, out var membership, out _))
             return "unreadable /_membership";
-        }
-        var cluster = Names(json?["cluster_nodes"]);
-        var all = Names(json?["all_nodes"]);
-        if (cluster.SetEquals(expected) && all.SetEquals(cluster))
+        if (new ClusterMembershipRule(expected.Select(CouchDbNodeName.HostOf)).IsComplete(membership).Holds)
             return null;
-        return $"cluster_nodes [{string.Join(", ", cluster.Order(StringComparer.Ordinal))}], all_nodes [{string.Join(", ", all.Order(StringComparer.Ordinal))}]";
+        return $"cluster_nodes [{Sorted(membership.ClusterNodes)}], all_nodes [{Sorted(membership.AllNodes)}]";
     }
 
-    private static HashSet<string> Names(JsonNode? array) =>
-        array is JsonArray items ? items.Select(i => i?.GetValue<string>()).OfType<string>().ToHashSet(StringComparer.Ordinal) : [];
+    /// <summary>Null when a node's <c>/_up</c> (answered 2xx through the proxy) says it is up.</summary>
+    private static string? UpProblem(ProxyAnswer answer) =>
+        CouchDbUp.Read((int)answer.Status, answer.Body) is { IsUp: false } up ? up.Reason : null;
+
+    private static string Sorted(IEnumerable<string> names) =>
+        string.Join(", ", names.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal));
 }

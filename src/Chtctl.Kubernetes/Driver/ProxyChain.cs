@@ -1,3 +1,5 @@
+using Chtctl.CouchDb.Protocol;
+
 namespace Chtctl.Kubernetes.Driver;
 
 /// <summary>One hop of the request chain: which Service, what was asked, and why it failed (null when OK).</summary>
@@ -29,10 +31,19 @@ public static class ProxyChain
             return hops;
         }
         var couchdb = new CouchDbThroughProxy(api, instance.Namespace, admin);
-        hops.Add(Hop("haproxy", "haproxy", CouchDbThroughProxy.Port, "/_up", await couchdb.GetAsync("haproxy", "_up", cancellationToken).ConfigureAwait(false)));
+        hops.Add(UpHop("haproxy", "haproxy", await couchdb.GetAsync("haproxy", CouchDbUp.Path, cancellationToken).ConfigureAwait(false)));
         foreach (var node in nodes)
-            hops.Add(Hop($"couchdb {node}", node, CouchDbThroughProxy.Port, "/_up", await couchdb.GetAsync(node, "_up", cancellationToken).ConfigureAwait(false)));
+            hops.Add(UpHop($"couchdb {node}", node, await couchdb.GetAsync(node, CouchDbUp.Path, cancellationToken).ConfigureAwait(false)));
         return hops;
+    }
+
+    /// <summary>A CouchDB hop: the proxy's reason when it did not get through, else what <c>/_up</c> itself said.</summary>
+    private static ChainHop UpHop(string hop, string service, ProxyAnswer answer)
+    {
+        if (!answer.Ok)
+            return Hop(hop, service, CouchDbThroughProxy.Port, "/_up", answer);
+        var up = CouchDbUp.Read((int)answer.Status, answer.Body);
+        return new(hop, $"{service}:{CouchDbThroughProxy.Port.ToString(System.Globalization.CultureInfo.InvariantCulture)}", "GET /_up", up.IsUp, up.IsUp ? null : up.Reason);
     }
 
     private static ChainHop Hop(string hop, string service, int port, string path, ProxyAnswer answer) =>

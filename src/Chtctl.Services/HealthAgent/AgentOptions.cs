@@ -1,5 +1,6 @@
 using System.Globalization;
 using Chtctl.Core.Topology;
+using Chtctl.CouchDb.Membership;
 
 namespace Chtctl.Services.HealthAgent;
 
@@ -99,7 +100,7 @@ internal sealed record AgentOptions
     }
 
     /// <summary>HAProxy's server name for a node: the first DNS label of its host (couchdb-1.local → couchdb-1).</summary>
-    public static string NodeName(string host) => host.Split('.', 2)[0];
+    public static string NodeName(string host) => CouchDbNodeName.MemberOf(host);
 
     private static string[] Split(string? list) =>
         (list ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);

@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
-using System.Text;
-using System.Text.Json;
+using Chtctl.CouchDb.Membership;
+using Chtctl.CouchDb.Protocol;
 
 namespace Chtctl.Services.HealthAgent;
 
@@ -13,8 +13,13 @@ namespace Chtctl.Services.HealthAgent;
 /// </summary>
 internal sealed class NodeChecker(HttpClient http, AgentOptions options, AgentMetrics metrics)
 {
-    private readonly AuthenticationHeaderValue _auth = new("Basic",
-        Convert.ToBase64String(Encoding.UTF8.GetBytes($"{options.User}:{options.Password}")));
+    private readonly AuthenticationHeaderValue _auth = CouchDbBasicAuth.Header(options.User, options.Password);
+
+    /// <summary>
+    /// The agent asks <see cref="ClusterMembershipRule.CanServe"/>, not whether the cluster is complete: a live
+    /// node must stay in rotation when a peer dies (the rule's summary says why).
+    /// </summary>
+    private readonly ClusterMembershipRule _rule = new(options.Nodes.Select(n => n.Name));
 
     public async Task<NodeHealth> CheckAsync(NodeTarget node, CancellationToken cancellationToken)
     {
@@ -22,18 +27,21 @@ internal sealed class NodeChecker(HttpClient http, AgentOptions options, AgentMe
         deadline.CancelAfter(options.CouchDbTimeout);
         try
         {
-            var (upStatus, _) = await GetAsync(node, "_up", deadline.Token).ConfigureAwait(false);
-            if (upStatus is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
+            var (upStatus, upBody) = await GetAsync(node, CouchDbUp.Path, deadline.Token).ConfigureAwait(false);
+            var up = CouchDbUp.Read((int)upStatus, upBody);
+            if (up.State == UpState.CredentialsRefused)
                 return NodeHealth.Down("credentials refused");
-            if (upStatus != HttpStatusCode.OK)
-                return NodeHealth.Down($"/_up answered {(int)upStatus}");
-            if (!options.IsClustered)
+            if (!up.IsUp)
+                return NodeHealth.Down(up.Reason);
+            if (!_rule.NeedsMembership)
                 return NodeHealth.Up;
 
-            var (status, body) = await GetAsync(node, "_membership", deadline.Token).ConfigureAwait(false);
-            return status == HttpStatusCode.OK
-                ? Membership(node, body)
-                : NodeHealth.Down($"/_membership answered {(int)status}");
+            var (status, body) = await GetAsync(node, CouchDbMembership.Path, deadline.Token).ConfigureAwait(false);
+            if (status != HttpStatusCode.OK)
+                return NodeHealth.Down($"/_membership answered {(int)status}");
+            if (!CouchDbMembership.TryParse(body, out var membership, out _))
+                return NodeHealth.Down("unreadable /_membership");
+            return _rule.CanServe(membership, node.Name).Problem is { } problem ? NodeHealth.Down(problem) : NodeHealth.Up;
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -61,40 +69,4 @@ internal sealed class NodeChecker(HttpClient http, AgentOptions options, AgentMe
             metrics.ObserveCouchDb(node.Name, Stopwatch.GetElapsedTime(started));
         }
     }
-
-    /// <summary>
-    /// The node must list itself among <c>cluster_nodes</c> (its configured members), the cluster must have
-    /// as many members as the instance has nodes, and the node must be connected to a majority of them.
-    /// <c>all_nodes</c> is what a node is connected to right now, so when one node dies it drops out of every
-    /// other node's <c>all_nodes</c>: requiring <c>all_nodes == cluster_nodes</c>, as upstream did, would take
-    /// the healthy nodes out with the dead one. A node still joining (connected to no majority) stays out.
-    /// </summary>
-    private NodeHealth Membership(NodeTarget node, string body)
-    {
-        string[] all, cluster;
-        try
-        {
-            using var json = JsonDocument.Parse(body);
-            all = Names(json.RootElement, "all_nodes");
-            cluster = Names(json.RootElement, "cluster_nodes");
-        }
-        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException)
-        {
-            return NodeHealth.Down("unreadable /_membership");
-        }
-
-        // Erlang node names look like couchdb@couchdb-1.local; HAProxy knows the node as couchdb-1.
-        if (!cluster.Any(n => AgentOptions.NodeName(n[(n.IndexOf('@', StringComparison.Ordinal) + 1)..]) == node.Name))
-            return NodeHealth.Down("not a cluster member");
-        var expected = options.Nodes.Count;
-        if (cluster.Length != expected)
-            return NodeHealth.Down($"cluster has {cluster.Length} of {expected} nodes");
-        var connected = cluster.Intersect(all, StringComparer.Ordinal).Count();
-        if (connected < (expected / 2) + 1)
-            return NodeHealth.Down($"connected to {connected} of {expected} nodes");
-        return NodeHealth.Up;
-    }
-
-    private static string[] Names(JsonElement root, string property) =>
-        [.. root.GetProperty(property).EnumerateArray().Select(e => e.GetString() ?? "")];
 }

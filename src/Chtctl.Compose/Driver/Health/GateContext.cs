@@ -1,8 +1,8 @@
 using System.Net.Http.Headers;
-using System.Text;
 using Chtctl.Compose.Driver.Engine;
 using Chtctl.Compose.Tls;
 using Chtctl.Core.Topology;
+using Chtctl.CouchDb.Protocol;
 
 namespace Chtctl.Compose.Driver.Health;
 
@@ -20,7 +20,7 @@ public sealed class GateContext : IDisposable
     public GateContext(InstanceTopology topology, string user, string password, string? expectedCertificateThumbprint)
     {
         Topology = topology ?? throw new ArgumentNullException(nameof(topology));
-        _admin = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{user}:{password}")));
+        _admin = CouchDbBasicAuth.Header(user, password);
         ExpectedThumbprint = expectedCertificateThumbprint;
         _internal = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromSeconds(30) }) { Timeout = TimeSpan.FromSeconds(3) };
         _edge = new HttpClient(new SocketsHttpHandler

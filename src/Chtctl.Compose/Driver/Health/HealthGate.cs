@@ -1,5 +1,6 @@
-using System.Text.Json.Nodes;
 using Chtctl.Core.Topology;
+using Chtctl.CouchDb.Membership;
+using Chtctl.CouchDb.Protocol;
 
 namespace Chtctl.Compose.Driver.Health;
 
@@ -19,7 +20,7 @@ public abstract record HealthGate(string Name, string Service)
         var gates = new List<HealthGate>();
         var nodes = topology.Components.Where(c => c.Role == ComponentRole.CouchDb).ToArray();
         foreach (var node in nodes)
-            gates.Add(new CouchDbNodeGate(node.Name, nodes.Length));
+            gates.Add(new CouchDbNodeGate(node.Name, topology.CouchDbHosts));
         if (topology.Components.FirstOrDefault(c => c.Role == ComponentRole.Haproxy) is { } haproxy)
             gates.Add(new HaproxyBackendsGate(haproxy.Name, nodes.Length));
         if (topology.Components.FirstOrDefault(c => c.Role == ComponentRole.Api) is { } api)
@@ -31,29 +32,31 @@ public abstract record HealthGate(string Name, string Service)
     }
 }
 
-/// <summary>A CouchDB node answers <c>/_up</c>; in a cluster it also lists every member as configured and connected.</summary>
-public sealed record CouchDbNodeGate(string Node, int ClusterSize) : HealthGate($"CouchDB {Node} up" + (ClusterSize > 1 ? " and joined" : ""), Node)
+/// <summary>
+/// A CouchDB node answers <c>/_up</c>; in a cluster its own <c>/_membership</c> also shows the cluster complete
+/// (<see cref="ClusterMembershipRule.IsComplete"/>): every configured member joined, and connected.
+/// </summary>
+/// <param name="Node">The node's service.</param>
+/// <param name="Members">The hosts of every CouchDB node of the instance (<c>couchdb-1.local</c>, …).</param>
+public sealed record CouchDbNodeGate(string Node, IReadOnlyList<string> Members) : HealthGate($"CouchDB {Node} up" + (Members.Count > 1 ? " and joined" : ""), Node)
 {
     public override async Task CheckAsync(GateContext context, CancellationToken cancellationToken)
     {
-        var (status, body) = await context.GetAsync(Node, 5984, "/_up", admin: true, cancellationToken).ConfigureAwait(false);
-        if (status != 200)
-            throw new GateProblem($"/_up answered {status}: {Short(body)}");
-        if (ClusterSize <= 1)
+        ArgumentNullException.ThrowIfNull(context);
+        var rule = new ClusterMembershipRule(Members);
+        var (status, body) = await context.GetAsync(Node, Ports.CouchDb, "/" + CouchDbUp.Path, admin: true, cancellationToken).ConfigureAwait(false);
+        if (CouchDbUp.Read(status, body) is { IsUp: false } up)
+            throw new GateProblem($"{up.Reason}: {Short(body)}");
+        if (!rule.NeedsMembership)
             return;
-        (status, body) = await context.GetAsync(Node, 5984, "/_membership", admin: true, cancellationToken).ConfigureAwait(false);
-        if (status != 200 || JsonNode.Parse(body) is not JsonObject membership)
+        (status, body) = await context.GetAsync(Node, Ports.CouchDb, "/" + CouchDbMembership.Path, admin: true, cancellationToken).ConfigureAwait(false);
+        if (status != 200)
             throw new GateProblem($"/_membership answered {status}: {Short(body)}");
-        var cluster = Names(membership["cluster_nodes"]);
-        var all = Names(membership["all_nodes"]);
-        if (cluster.Count != ClusterSize)
-            throw new GateProblem($"cluster_nodes lists {cluster.Count} of {ClusterSize} nodes ({string.Join(", ", cluster)})");
-        if (!all.SetEquals(cluster))
-            throw new GateProblem($"connected to {all.Count} of {ClusterSize} members ({string.Join(", ", all.Order(StringComparer.Ordinal))})");
+        if (!CouchDbMembership.TryParse(body, out var membership, out var unreadable))
+            throw new GateProblem($"unreadable /_membership ({unreadable}): {Short(body)}");
+        if (rule.IsComplete(membership).Problem is { } problem)
+            throw new GateProblem(problem);
     }
-
-    private static HashSet<string> Names(JsonNode? node) =>
-        [.. (node as JsonArray ?? []).Select(n => n?.GetValue<string>() ?? "")];
 
     internal static string Short(string body) => body.Length > 200 ? body[..200] + "…" : body.Trim();
 }
