@@ -32,7 +32,17 @@ internal static class OutputSchemas
             TreatNullObliviousAsNonNullable = true,
             TransformSchemaNode = (context, node) =>
             {
-                // Properties that are null are left out of the output (Json.Options), so only non-null ones are required.
+                // Every field is listed: a field the schema does not name is a change to the contract, caught by its test.
+                if (node is JsonObject shape && shape["properties"] is JsonObject properties)
+                {
+                    shape["additionalProperties"] = false;
+                    // Null values are left out of the output (Json.Options), so a nullable field is never required.
+                    if (shape["required"] is JsonArray required)
+                    {
+                        var present = required.Select(r => r!.GetValue<string>()).Where(r => properties[r] is not JsonObject p || !Nullable(p)).ToList();
+                        shape["required"] = new JsonArray([.. present.Select(r => JsonValue.Create(r))]);
+                    }
+                }
                 if (node is JsonObject schema && context.PropertyInfo is { } property && Nullable(schema))
                     schema["description"] = $"May be absent: {property.Name} is left out when it has no value.";
                 return node;
