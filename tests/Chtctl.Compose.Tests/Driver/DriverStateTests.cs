@@ -1,9 +1,9 @@
-using Chtctl.Core.Driving;
 using System.Net;
 using System.Net.Sockets;
 using Chtctl.Compose.Driver.Preflight;
 using Chtctl.Compose.Driver.State;
 using Chtctl.Compose.Tests.Support;
+using Chtctl.Core.Driving;
 using Chtctl.Core.Rendering;
 
 namespace Chtctl.Compose.Tests.Driver;
