@@ -114,7 +114,7 @@ public sealed class LifecycleTests(LifecycleFixture fixture) : IClassFixture<Lif
         var components = json.RootElement.GetProperty("components").EnumerateArray().ToList();
         Assert.Equal(
             ["api", "couchdb", "haproxy", "healthcheck", "nginx", "sentinel", "upgrade-service"],
-            components.Select(c => c.GetProperty("component").GetString()).Order());
+            components.Select(c => c.GetProperty("name").GetString()).Order());
         Assert.All(components, c => Assert.Equal("healthy", c.GetProperty("health").GetString()));
         Assert.All(json.RootElement.GetProperty("chain").EnumerateArray(), check => Assert.True(check.GetProperty("ok").GetBoolean(), check.ToString()));
     }
@@ -166,7 +166,7 @@ public sealed class LifecycleTests(LifecycleFixture fixture) : IClassFixture<Lif
         Assert.Contains("couchdb", caught.Output, StringComparison.Ordinal);
         var recovered = await WaitForStatusAsync(0);
         using var json = JsonDocument.Parse((await Instance.VerbAsync("status", "--output", "json")).Stdout);
-        var couchdb = json.RootElement.GetProperty("components").EnumerateArray().Single(c => c.GetProperty("component").GetString() == "couchdb");
+        var couchdb = json.RootElement.GetProperty("components").EnumerateArray().Single(c => c.GetProperty("name").GetString() == "couchdb");
         Assert.True(couchdb.GetProperty("restarts").GetInt32() > before["couchdb"].RestartCount, recovered.ToString());
 
         var after = Instance.Containers();

@@ -7,4 +7,5 @@ namespace Chtctl.Core.Driving;
 /// measured, and notes on what could not be (missing figures, a target that cannot measure them).
 /// Images that cannot be pulled throw <c>PreflightFailedException</c> instead.
 /// </summary>
-public sealed record UpgradeChecks(DiskCheck? Disk, IReadOnlyList<string> Notes);
+/// <param name="MeasuredAt">Where the free space was measured (the data directory); null when it was not.</param>
+public sealed record UpgradeChecks(DiskCheck? Disk, IReadOnlyList<string> Notes, string? MeasuredAt = null);

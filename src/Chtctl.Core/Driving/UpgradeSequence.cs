@@ -46,7 +46,7 @@ public sealed class UpgradeSequence(IInstanceDriver driver, string instance, IDr
         };
         if (checks.Disk is { } disk)
         {
-            reporter.Step($"disk: {disk.Required} required, {disk.Free} free at {driver.Location}");
+            reporter.Step($"disk: {disk.Required} required, {disk.Free} free at {checks.MeasuredAt ?? driver.Location}");
             if (!disk.Fits)
             {
                 return decided with

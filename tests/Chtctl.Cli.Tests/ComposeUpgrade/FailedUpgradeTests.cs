@@ -16,7 +16,7 @@ public sealed class FailedUpgradeTests
 
         AssertExit(ExitCodes.Unhealthy, result);
         Assert.Contains("upgrade: health gate failed", result.Error, StringComparison.Ordinal);
-        Assert.Contains("log lines of api", result.Error, StringComparison.Ordinal);
+        Assert.Contains("what api shows", result.Error, StringComparison.Ordinal);
         Assert.Contains("restored CHT 4.22.0: healthy", result.Error, StringComparison.Ordinal);
         Assert.Equal("rolled-back", System.Text.Json.Nodes.JsonNode.Parse(result.Out)!["outcome"]!.GetValue<string>());
         Assert.Equal("4.22.0", await instance.ApiVersionAsync());

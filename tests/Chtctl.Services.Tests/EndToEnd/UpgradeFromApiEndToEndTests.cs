@@ -104,7 +104,7 @@ public sealed class UpgradeFromApiEndToEndTests : IAsyncLifetime
         var info = await http.GetStringAsync(new Uri("/api/info", UriKind.Relative));
         Assert.Contains("\"4.23.0\"", info, StringComparison.Ordinal);
         var status = await Chtctl(["status", InstanceFile]);
-        Assert.Matches(@"(?m)^api\s+running\s+healthy\s+4\.23\.0", status.Output);
+        Assert.Matches(@"(?m)^api\s+running\s+healthy\s+1/1\s+\d+\s+4\.23\.0", status.Output);
         var history = await Chtctl(["history", InstanceFile]);
         Assert.Matches(@"(?m)^2\s+.*\bupgrade\s+4\.23\.0\b.*succeeded", history.Output);
         Assert.Matches(@"(?m)^\s+version: 4\.23\.0", await File.ReadAllTextAsync(Path.Combine(Home, "instance.yaml")));

@@ -52,6 +52,6 @@ internal static class UpgradeDiskReader
         var free = ComposePreflight.FreeBytes(instance.Layout.DataDir);
         if (free is not { } bytes)
             return new UpgradeChecks(null, [.. notes, $"the free space at {instance.Layout.DataDir} could not be read"]);
-        return new UpgradeChecks(DiskEstimate.Check(sizes.ToUsage(), bytes), notes);
+        return new UpgradeChecks(DiskEstimate.Check(sizes.ToUsage(), bytes), notes, instance.Layout.DataDir);
     }
 }
