@@ -4,6 +4,7 @@ using System.Net;
 using System.Security.Cryptography.X509Certificates;
 using System.Text.Json;
 using Chtctl.EndToEnd.Tests.Support;
+using Chtctl.Testing;
 
 namespace Chtctl.EndToEnd.Tests;
 
@@ -101,6 +102,23 @@ public sealed class LifecycleTests(LifecycleFixture fixture) : IClassFixture<Lif
 
         Assert.True(plan.ExitCode == 0, plan.ToString());
         Assert.Contains("No changes", plan.Stdout, StringComparison.Ordinal);
+
+        var json = await Instance.VerbAsync("plan", "--output", "json");
+        ShippedOutputSchemas.AssertValid("plan", json.Stdout);
+        Assert.Equal(0, JsonDocument.Parse(json.Stdout).RootElement.GetProperty("changes").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task HistoryAndListAsJsonMatchTheirSchemas()
+    {
+        var history = await Instance.VerbAsync("history", "--output", "json");
+        var list = await Instance.RunAsync("list", "--target", "compose", "--output", "json");
+
+        Assert.True(history.ExitCode == 0, history.ToString());
+        ShippedOutputSchemas.AssertValid("history", history.Stdout);
+        Assert.Equal("up", JsonDocument.Parse(history.Stdout).RootElement[0].GetProperty("verb").GetString());
+        ShippedOutputSchemas.AssertValid("list", list.Stdout);
+        Assert.Contains(JsonDocument.Parse(list.Stdout).RootElement.EnumerateArray(), i => i.GetProperty("name").GetString() == Instance.Name && i.GetProperty("target").GetString() == "compose");
     }
 
     [Fact]
@@ -109,6 +127,7 @@ public sealed class LifecycleTests(LifecycleFixture fixture) : IClassFixture<Lif
         var status = await Instance.VerbAsync("status", "--output", "json");
 
         Assert.True(status.ExitCode == 0, status.ToString());
+        ShippedOutputSchemas.AssertValid("status", status.Stdout);
         using var json = JsonDocument.Parse(status.Stdout);
         Assert.True(json.RootElement.GetProperty("healthy").GetBoolean());
         var components = json.RootElement.GetProperty("components").EnumerateArray().ToList();

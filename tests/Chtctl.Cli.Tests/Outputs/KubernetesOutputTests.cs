@@ -1,3 +1,4 @@
+using Chtctl.Testing;
 using Chtctl.Cli.Tests.Kubernetes;
 
 namespace Chtctl.Cli.Tests.Outputs;
@@ -46,7 +47,7 @@ public sealed class KubernetesOutputTests : ClusterFixture
         var code = Chtctl.Cli.Cli.Run(args, context);
         var output = Normalize(stdout.ToString());
         if (snapshot.EndsWith(".json", StringComparison.Ordinal))
-            OutputSchemaAssert.Valid(verb, output);
+            ShippedOutputSchemas.AssertValid(verb, output);
         else
             output += "--- standard error ---\n" + Normalize(stderr.ToString());
         OutputSnapshot.AssertMatches("kubernetes", snapshot, $"exit {code}\n{output}");
