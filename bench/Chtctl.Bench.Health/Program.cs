@@ -71,16 +71,16 @@ static async Task<AgentFigures> AgentFiguresAsync(string executable, int? cacheM
     var topology = RenderedHaproxy.ThreeNodeTopology();
     var names = new[] { "couchdb-1", "couchdb-2", "couchdb-3" };
     var members = topology.CouchDbHosts.Select(h => $"couchdb@{h}").ToArray();
-    var ports = names.ToDictionary(n => n, _ => FreePort.Next());
+    var ports = names.ToDictionary(n => n, _ => FreePorts.Publishable());
     var nodes = names.Select(n => new StandIn(n, ports[n], members,
         names.Where(o => o != n).ToDictionary(o => members[Array.IndexOf(names, o)], o => ports[o]),
         ThreeNodeInstance.User, ThreeNodeInstance.Password)).ToList();
     try
     {
         var env = ThreeNodeInstance.AgentEnvironment(topology, nodes);
-        var agentPort = FreePort.Next();
+        var agentPort = FreePorts.Publishable();
         env["HEALTHCHECK_PORT"] = agentPort.ToString(culture);
-        env["HEALTHCHECK_METRICS_PORT"] = FreePort.Next().ToString(culture);
+        env["HEALTHCHECK_METRICS_PORT"] = FreePorts.Publishable().ToString(culture);
         if (cacheMs is { } ms)
             env["HEALTHCHECK_CACHE_MS"] = ms.ToString(culture);
         using var agent = new BackgroundProcess(executable, ["serve", "healthcheck"], env);
@@ -110,7 +110,7 @@ static async Task<AgentFigures> AgentFiguresAsync(string executable, int? cacheM
 
 static async Task<(List<double> Bursts, List<double> Saturation)> FloorAsync()
 {
-    var port = FreePort.Next();
+    var port = FreePorts.Publishable();
     const string script = "require('net').createServer(s => { s.on('error', () => {}); s.once('data', () => s.end('up ready\\n')); }).listen(Number(process.argv[1]), '127.0.0.1');";
     using var server = new BackgroundProcess("node", ["-e", script, port.ToString(CultureInfo.InvariantCulture)]);
     server.WaitForPort(port);

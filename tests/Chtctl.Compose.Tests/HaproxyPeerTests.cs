@@ -35,9 +35,9 @@ public sealed partial class HaproxyPeerTests
     {
         var rendered = RenderedScenario.Of(name);
         using var temp = new TempDirectory();
-        var front = FreePort.Next();
+        var front = FreePorts.Publishable();
         var config = temp.Combine("haproxy.cfg");
-        TempDirectory.WriteFile(config, OnLoopback(rendered, front, deadPort: FreePort.Next()));
+        TempDirectory.WriteFile(config, OnLoopback(rendered, front, deadPort: FreePorts.Loopback()));
 
         using var haproxy = new BackgroundProcess("haproxy", ["-db", "-f", config], rendered.HaproxyEnvironment);
         haproxy.WaitForPort(front);

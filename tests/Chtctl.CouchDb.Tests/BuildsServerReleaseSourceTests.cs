@@ -71,7 +71,7 @@ public sealed class BuildsServerReleaseSourceTests
     public async Task An_unreachable_server_gives_a_message_naming_it_and_the_way_out()
     {
         using var http = new HttpClient();
-        var url = $"http://127.0.0.1:{LoopbackHttpServer.FreePort()}/_couch/builds_4";
+        var url = $"http://127.0.0.1:{FreePorts.Loopback()}/_couch/builds_4";
         var source = new BuildsServerReleaseSource(http, url);
 
         var error = await Assert.ThrowsAsync<ReleaseSourceUnavailableException>(() => source.FindAsync(new ChtVersion(4, 22, 0), CancellationToken.None));

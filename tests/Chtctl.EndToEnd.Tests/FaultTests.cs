@@ -1,14 +1,14 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
-using Chtctl.EndToEnd.Tests.Support;
+using Chtctl.Testing.Engine;
 
 namespace Chtctl.EndToEnd.Tests;
 
 /// <summary>A missing or broken dependency is found by the preflight: exit 4, a message that says how to fix it, nothing created.</summary>
 public sealed class FaultTests : IAsyncLifetime
 {
-    private readonly TestInstance _instance = new("fault");
+    private readonly EngineInstance _instance = new("e2e-fault");
 
     public Task InitializeAsync() => Task.CompletedTask;
 
@@ -47,7 +47,7 @@ public sealed class FaultTests : IAsyncLifetime
     {
         await File.WriteAllTextAsync(Path.Combine(_instance.Folder, "garbage.pem"), "-----BEGIN CERTIFICATE-----\nnot a certificate\n-----END CERTIFICATE-----\n");
         await File.WriteAllTextAsync(Path.Combine(_instance.Folder, "key.pem"), "not a key\n");
-        var broken = _instance.WriteFile("broken-cert.yaml", extra: "tls: { host: localhost, mode: files, certificateFile: garbage.pem, keyFile: key.pem }\n");
+        var broken = _instance.WriteFile("broken-cert.yaml", tail: "tls: { host: localhost, mode: files, certificateFile: garbage.pem, keyFile: key.pem }\n");
 
         var up = await _instance.RunAsync("up", broken);
 

@@ -5,31 +5,18 @@ using System.Security.Cryptography.X509Certificates;
 using System.Text.Json;
 using Chtctl.EndToEnd.Tests.Support;
 using Chtctl.Testing;
+using Chtctl.Testing.Engine;
 
 namespace Chtctl.EndToEnd.Tests;
 
-/// <summary>One instance brought up from nothing, shared by the scenarios that read it or change it and put it back.</summary>
-public sealed class LifecycleFixture : IAsyncLifetime
+/// <summary>
+/// <c>up</c> from nothing, then what an operator reads from a healthy instance (status, plan, list, history) and
+/// what must leave it as it was (up again, an up that fails its preflight, CouchDB killed and restarted by Docker).
+/// </summary>
+[Collection(HealthyInstanceCollection.Name)]
+public sealed class LifecycleTests(HealthyInstanceFixture fixture)
 {
-    internal TestInstance Instance { get; private set; } = null!;
-
-    internal ChtctlResult FirstUp { get; private set; } = null!;
-
-    internal ChtctlResult HistoryAfterFirstUp { get; private set; } = null!;
-
-    public async Task InitializeAsync()
-    {
-        Instance = new TestInstance("life");
-        FirstUp = await Instance.VerbAsync("up");
-        HistoryAfterFirstUp = await Instance.VerbAsync("history");
-    }
-
-    public async Task DisposeAsync() => await Instance.DisposeAsync();
-}
-
-public sealed class LifecycleTests(LifecycleFixture fixture) : IClassFixture<LifecycleFixture>
-{
-    private TestInstance Instance => fixture.Instance;
+    private EngineInstance Instance => fixture.Instance;
 
     [Fact]
     public async Task UpFromNothingEndsHealthyOverHttpsWithTheInstanceCertificate()
@@ -83,7 +70,7 @@ public sealed class LifecycleTests(LifecycleFixture fixture) : IClassFixture<Lif
     [Fact]
     public async Task PlanShowsExactlyTheEditedSettingAndExitsTwo()
     {
-        var edited = Instance.WriteFile("debug.yaml", extra: "tls: { host: localhost }\ncouchdb: { logLevel: debug }\n");
+        var edited = Instance.WriteFile("debug.yaml", tail: "tls: { host: localhost }\ncouchdb: { logLevel: debug }\n");
 
         var plan = await Instance.RunAsync("plan", edited, "--detailed-exitcode");
 
@@ -197,6 +184,22 @@ public sealed class LifecycleTests(LifecycleFixture fixture) : IClassFixture<Lif
             Assert.Equal(container.StartedAt, after[service].StartedAt);
             Assert.Equal(container.RestartCount, after[service].RestartCount);
         }
+    }
+
+    [Fact]
+    public async Task DestroyWithDeleteDataWithoutYesAndWithoutATerminalIsRefusedAndDeletesNothing()
+    {
+        await Instance.UpAsync();
+        var id = await Documents.WriteAsync(Instance);
+        var before = Instance.Containers();
+
+        var destroy = await Instance.VerbAsync("destroy", "--delete-data");
+
+        Assert.True(destroy.ExitCode == 64, destroy.ToString());
+        Assert.Contains("--yes", destroy.Output, StringComparison.Ordinal);
+        Assert.Equal(before.Values.Select(c => c.Id).Order(), Instance.Containers().Values.Select(c => c.Id).Order());
+        Assert.True(File.Exists(Path.Combine(Instance.Home, "secrets.env")));
+        await Documents.AssertAsync(Instance, id, HttpStatusCode.OK);
     }
 
     /// <summary>Runs <c>status</c> until it exits with <paramref name="exitCode"/> (three minutes at most).</summary>

@@ -20,7 +20,7 @@ public sealed class CouchDbBackend : IAsyncDisposable
     public CouchDbBackend(Func<(string User, string Password)?> credentials)
     {
         _credentials = credentials;
-        var port = LoopbackHttpServer.FreePort();
+        var port = FreePorts.Loopback();
         Url = new Uri($"http://127.0.0.1:{port}/");
         _listener.Prefixes.Add(Url.AbsoluteUri);
         _listener.Start();

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 
 namespace Chtctl.Testing;
@@ -14,7 +13,7 @@ public sealed class LoopbackHttpServer : IAsyncDisposable
     public LoopbackHttpServer(Func<HttpListenerRequest, (int Status, string Body)> answer)
     {
         _answer = answer;
-        Port = FreePort();
+        Port = FreePorts.Loopback();
         _listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
         _listener.Start();
         _loop = Task.Run(ServeAsync);
@@ -25,13 +24,6 @@ public sealed class LoopbackHttpServer : IAsyncDisposable
     public string Url => $"http://127.0.0.1:{Port}";
 
     public List<string> RequestedPaths { get; } = [];
-
-    public static int FreePort()
-    {
-        using var socket = new TcpListener(IPAddress.Loopback, 0);
-        socket.Start();
-        return ((IPEndPoint)socket.LocalEndpoint).Port;
-    }
 
     private async Task ServeAsync()
     {

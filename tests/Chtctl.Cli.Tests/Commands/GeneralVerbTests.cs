@@ -51,7 +51,7 @@ public sealed class GeneralVerbTests : IDisposable
         Assert.Equal(ExitCodes.Success, _cli.Run("probe", $"tcp://127.0.0.1:{server.Port}").ExitCode);
         Assert.Equal(ExitCodes.Success, _cli.Run("probe", $"{server.Url}/").ExitCode);
 
-        var closed = _cli.Run("probe", $"tcp://127.0.0.1:{Testing.LoopbackHttpServer.FreePort()}", "--timeout", "1");
+        var closed = _cli.Run("probe", $"tcp://127.0.0.1:{Testing.FreePorts.Loopback()}", "--timeout", "1");
         Assert.Equal(ExitCodes.Unhealthy, closed.ExitCode);
         Assert.Contains("did not answer", closed.Error, StringComparison.Ordinal);
     }

@@ -76,7 +76,7 @@ public sealed class NodeVerbTests : IAsyncLifetime
         _cli.Environment["COUCHDB_USER"] = "medic";
         _cli.Environment["COUCHDB_PASSWORD"] = "admin-pw";
 
-        var result = _cli.Run("node", "drain", "couchdb-1", "--agent", $"http://127.0.0.1:{Chtctl.Testing.LoopbackHttpServer.FreePort()}");
+        var result = _cli.Run("node", "drain", "couchdb-1", "--agent", $"http://127.0.0.1:{Chtctl.Testing.FreePorts.Loopback()}");
 
         Assert.Equal(5, result.ExitCode);
         Assert.Contains("docker compose exec healthcheck", result.Error, StringComparison.Ordinal);

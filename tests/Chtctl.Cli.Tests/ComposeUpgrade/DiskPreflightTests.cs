@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using static Chtctl.Cli.Tests.ComposeUpgrade.EngineInstance;
+using Chtctl.Testing.Engine;
 
 namespace Chtctl.Cli.Tests.ComposeUpgrade;
 
@@ -17,19 +17,19 @@ public sealed class DiskPreflightTests
         Run("mount", "-t", "tmpfs", "-o", "size=1100m", "tmpfs", mount);
         try
         {
-            using (var instance = new EngineInstance("upg-disk", Path.Combine(mount, "data")))
+            await using (var instance = new EngineInstance("upg-disk", dataDir: Path.Combine(mount, "data")))
             {
-                AssertExit(ExitCodes.Success, instance.Run("up", instance.File));
+                (await instance.VerbAsync("up")).AssertExit(ExitCodes.Success);
                 await File.WriteAllBytesAsync(Path.Combine(mount, "filler"), new byte[200 << 20]);
                 var before = instance.State();
 
-                var result = instance.Run("upgrade", instance.File, "--to", "4.23.0");
+                var result = await instance.VerbAsync("upgrade", "--to", "4.23.0");
 
-                AssertExit(ExitCodes.PreflightFailed, result);
-                Assert.Contains("not enough disk for the upgrade", result.Error, StringComparison.Ordinal);
-                Assert.Matches(@"disk: 1\.0 GiB required, [0-9.]+ MiB free at ", result.Error);
-                Assert.Contains("free at least", result.Error, StringComparison.Ordinal);
-                Assert.Contains("nothing was changed", result.Error, StringComparison.Ordinal);
+                result.AssertExit(ExitCodes.PreflightFailed);
+                Assert.Contains("not enough disk for the upgrade", result.Stderr, StringComparison.Ordinal);
+                Assert.Matches(@"disk: 1\.0 GiB required, [0-9.]+ MiB free at ", result.Stderr);
+                Assert.Contains("free at least", result.Stderr, StringComparison.Ordinal);
+                Assert.Contains("nothing was changed", result.Stderr, StringComparison.Ordinal);
                 Assert.Equal(before, instance.State());
                 Assert.Equal("4.22.0", await instance.ApiVersionAsync());
             }

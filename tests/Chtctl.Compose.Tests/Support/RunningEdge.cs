@@ -15,8 +15,8 @@ internal sealed class RunningEdge : IDisposable
     private RunningEdge(RenderedScenario rendered)
     {
         Api = new ApiStandIn();
-        HttpPort = FreePort.Next();
-        HttpsPort = FreePort.Next();
+        HttpPort = FreePorts.Publishable();
+        HttpsPort = FreePorts.Publishable();
         var api = rendered.Topology.Components.Single(c => c.Role == ComponentRole.Api);
 
         var config = rendered.File(ProjectFiles.NginxConfig);

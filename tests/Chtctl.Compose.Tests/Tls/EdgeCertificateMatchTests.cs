@@ -1,7 +1,6 @@
 using System.Net.Security;
 using System.Net.Sockets;
 using System.Security.Cryptography.X509Certificates;
-using Chtctl.Compose.Tests.Support;
 using Chtctl.Compose.Tls;
 using Chtctl.Testing;
 
@@ -18,7 +17,7 @@ public sealed class EdgeCertificateMatchTests : IDisposable
     public async Task A_running_nginx_serves_the_installed_certificate_until_it_is_renewed_without_a_reload()
     {
         _fixture.Edge().Prepare(_fixture.Spec(), _fixture.Layout);
-        var port = FreePort.Next();
+        var port = FreePorts.Publishable();
         var prefix = Directory.CreateDirectory(Path.Combine(_fixture.Root, "nginx")).FullName;
         var config = Path.Combine(prefix, "nginx.conf");
         File.WriteAllText(config, $$"""

@@ -108,7 +108,7 @@ public sealed class ServiceProxyTests : IAsyncLifetime
     [Fact]
     public async Task An_endpoint_that_refuses_the_connection_is_unavailable()
     {
-        _server.RouteService("ns1", "couchdb", 5984, new Uri($"http://127.0.0.1:{LoopbackHttpServer.FreePort()}/"));
+        _server.RouteService("ns1", "couchdb", 5984, new Uri($"http://127.0.0.1:{FreePorts.Loopback()}/"));
 
         var (code, body) = await _client.SendAsync("GET", $"{Proxy}/_up");
 

@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using System.Text;
 using Chtctl.Core.Topology;
 using Chtctl.Services.HealthAgent;
+using Chtctl.Testing;
 
 namespace Chtctl.Services.Tests.Harness;
 
@@ -55,7 +56,7 @@ internal sealed class ThreeNodeInstance : IAsyncDisposable
         IAgent? agent = null;
         try
         {
-            var ports = names.ToDictionary(n => n, _ => FreePort.Next());
+            var ports = names.ToDictionary(n => n, _ => FreePorts.Publishable());
             var erlangNames = names.Zip(members).ToDictionary(p => p.First, p => p.Second);
             foreach (var name in names)
             {
@@ -66,7 +67,7 @@ internal sealed class ThreeNodeInstance : IAsyncDisposable
             agent = upstreamRule
                 ? UpstreamRuleAgent.Start(nodes[0].Address, names.Length, User, Password)
                 : ChtctlAgentAdapter.Start(AgentEnvironment(topology, nodes));
-            var front = FreePort.Next();
+            var front = FreePorts.Publishable();
             var config = RenderedHaproxy.OnLoopback(topology, front, nodes.ToDictionary(n => n.Name, n => n.Port), agent.AgentPort);
             var haproxy = new RunningHaproxy(config, front, User, Password);
             return new ThreeNodeInstance(topology, nodes, agent, haproxy);

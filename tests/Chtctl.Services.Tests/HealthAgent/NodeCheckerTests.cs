@@ -78,7 +78,7 @@ public sealed class NodeCheckerTests
     [Fact]
     public async Task A_port_where_nothing_listens_is_down_as_refused()
     {
-        var options = Options(new Uri($"http://127.0.0.1:{LoopbackHttpServer.FreePort()}/"));
+        var options = Options(new Uri($"http://127.0.0.1:{FreePorts.Loopback()}/"));
         using var http = new HttpClient();
 
         var health = await new NodeChecker(http, options, new AgentMetrics()).CheckAsync(options.Nodes[1], CancellationToken.None);

@@ -1,24 +1,20 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using Xunit;
 
-namespace Chtctl.EndToEnd.Tests.Support;
-
-/// <summary>What one chtctl run printed and how it ended.</summary>
-internal sealed record ChtctlResult(IReadOnlyList<string> Arguments, int ExitCode, string Stdout, string Stderr)
-{
-    public string Output => Stdout + Stderr;
-
-    /// <summary>A failure message worth reading: the command, its exit code and everything it printed.</summary>
-    public override string ToString() => $"chtctl {string.Join(' ', Arguments)} → exit {ExitCode}\n--- stdout\n{Stdout}\n--- stderr\n{Stderr}";
-}
+namespace Chtctl.Testing.Engine;
 
 /// <summary>
-/// The real chtctl executable (the Cli project's build output, copied next to the tests) run as a child
-/// process the way an operator runs it: no terminal (stdin is empty), DOCKER_HOST naming the test engine.
+/// The real chtctl executable run as a child process the way an operator runs it: no terminal (stdin is empty),
+/// DOCKER_HOST naming the test engine, no colour, no kubeconfig from the environment. The executable is the Cli
+/// project's build output, which a test project's reference to <c>src/Chtctl.Cli</c> copies next to the tests.
 /// </summary>
-internal sealed class ChtctlProcess : IDisposable
+public sealed class ChtctlProcess : IDisposable
 {
+    /// <summary>Longer than chtctl's own default <c>--timeout</c> (10m): only a hung run is cut off.</summary>
+    private static readonly TimeSpan DefaultTimeout = TimeSpan.FromMinutes(15);
+
     private readonly Process _process;
     private readonly StringBuilder _stdout = new();
     private readonly StringBuilder _stderr = new();
@@ -28,6 +24,7 @@ internal sealed class ChtctlProcess : IDisposable
 
     private ChtctlProcess(IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string>? environment)
     {
+        Assert.True(File.Exists(Dll), $"chtctl is not built at {Dll}: the test project must reference src/Chtctl.Cli (for its build output) and be built first");
         _arguments = arguments;
         var info = new ProcessStartInfo(DotnetHost)
         {
@@ -53,15 +50,14 @@ internal sealed class ChtctlProcess : IDisposable
         _process.BeginErrorReadLine();
     }
 
-    /// <summary>The built chtctl.dll the test project's reference to the Cli project copies next to the tests.</summary>
+    /// <summary>The built chtctl.dll next to the tests.</summary>
     public static string Dll { get; } = Path.Combine(AppContext.BaseDirectory, "chtctl.dll");
 
     private static string DotnetHost => Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet";
 
-    public int Id => _process.Id;
-
     public bool HasExited => _process.HasExited;
 
+    /// <summary>What it has printed so far, both streams.</summary>
     public string Output
     {
         get
@@ -84,7 +80,8 @@ internal sealed class ChtctlProcess : IDisposable
 
     public async Task<ChtctlResult> WaitAsync(TimeSpan? timeout = null)
     {
-        using var cancel = new CancellationTokenSource(timeout ?? TimeSpan.FromMinutes(5));
+        var limit = timeout ?? DefaultTimeout;
+        using var cancel = new CancellationTokenSource(limit);
         try
         {
             await _process.WaitForExitAsync(cancel.Token).ConfigureAwait(false);
@@ -92,7 +89,7 @@ internal sealed class ChtctlProcess : IDisposable
         catch (OperationCanceledException)
         {
             Kill();
-            throw new TimeoutException($"chtctl {string.Join(' ', _arguments)} did not finish within {timeout ?? TimeSpan.FromMinutes(5)}:\n{Output}");
+            throw new TimeoutException($"chtctl {string.Join(' ', _arguments)} did not finish within {limit}:\n{Output}");
         }
 
         await Task.WhenAll(_stdoutDone.Task, _stderrDone.Task).ConfigureAwait(false);

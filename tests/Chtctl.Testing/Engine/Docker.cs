@@ -1,19 +1,15 @@
-using Chtctl.Testing;
+using System.Globalization;
+using Xunit;
 
-namespace Chtctl.EndToEnd.Tests.Support;
+namespace Chtctl.Testing.Engine;
 
 /// <summary>The docker CLI against the test engine: how an operator inspects (and here, breaks) an instance.</summary>
-internal static class Docker
+public static class Docker
 {
-    /// <summary>One container of an instance as Docker sees it.</summary>
-    internal sealed record Container(string Service, string Id, string StartedAt, int RestartCount, string Status, string? Health);
+    public static PeerTools.Result Run(params string[] arguments) =>
+        PeerTools.Run("docker", ["-H", TestEngine.DockerHost, .. arguments], timeoutSeconds: 60);
 
-    public static PeerTools.Result Run(params string[] arguments)
-    {
-        var result = PeerTools.Run("docker", ["-H", TestEngine.DockerHost, .. arguments], timeoutSeconds: 60);
-        return result;
-    }
-
+    /// <summary>Runs docker and fails the test with its output unless it succeeds.</summary>
     public static string Check(params string[] arguments)
     {
         var result = Run(arguments);
@@ -22,17 +18,17 @@ internal static class Docker
     }
 
     /// <summary>Every container (running or not) of a Compose project, by service name.</summary>
-    public static IReadOnlyDictionary<string, Container> Containers(string project)
+    public static IReadOnlyDictionary<string, InstanceContainer> Containers(string project)
     {
         var ids = Check("ps", "-aq", "--filter", $"label=com.docker.compose.project={project}")
             .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         if (ids.Length == 0)
-            return new Dictionary<string, Container>();
+            return new Dictionary<string, InstanceContainer>();
         const string Format = "{{ index .Config.Labels \"com.docker.compose.service\" }}|{{ .Id }}|{{ .State.StartedAt }}|{{ .RestartCount }}|{{ .State.Status }}|{{ if .State.Health }}{{ .State.Health.Status }}{{ end }}";
         return Check(["inspect", "-f", Format, .. ids])
             .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(line => line.Split('|'))
-            .Select(p => new Container(p[0], p[1], p[2], int.Parse(p[3], System.Globalization.CultureInfo.InvariantCulture), p[4], p[5].Length == 0 ? null : p[5]))
+            .Select(p => new InstanceContainer(p[0], p[1], p[2], int.Parse(p[3], CultureInfo.InvariantCulture), p[4], p[5].Length == 0 ? null : p[5]))
             .ToDictionary(c => c.Service);
     }
 
