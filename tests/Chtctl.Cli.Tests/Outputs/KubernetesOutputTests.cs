@@ -1,5 +1,5 @@
-using Chtctl.Testing;
 using Chtctl.Cli.Tests.Kubernetes;
+using Chtctl.Testing;
 
 namespace Chtctl.Cli.Tests.Outputs;
 
