@@ -4,6 +4,7 @@ using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using Chtctl.Compose.Layout;
 using Chtctl.Core.Spec;
+using Chtctl.Core.Writing;
 
 namespace Chtctl.Compose.Tls;
 
@@ -338,8 +339,8 @@ public sealed class EdgeCertificates(TimeProvider time, string? relativeTo = nul
         Pem.EnsurePrivateDirectory(layout.Certificates);
         // Two renames cannot be one atomic step; a crash between them leaves a key that does not match the
         // certificate, which the next run's mismatch check finds and repairs.
-        Pem.WriteAtomically(KeyPath(layout), key, Pem.OwnerOnlyFile);
-        Pem.WriteAtomically(CertificatePath(layout), certificatePem, Pem.PublicFile);
+        AtomicFile.Write(KeyPath(layout), key, Pem.OwnerOnlyFile);
+        AtomicFile.Write(CertificatePath(layout), certificatePem, Pem.PublicFile);
     }
 
     private static void TightenKeyMode(InstanceHomeLayout layout)
