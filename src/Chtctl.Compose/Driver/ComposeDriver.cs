@@ -40,7 +40,7 @@ public sealed class ComposeDriver(ComposeInstance instance, EngineEndpoint endpo
 
         var secrets = await instance.Secrets.LoadOrCreateAsync(cancellationToken).ConfigureAwait(false);
         var tree = new ComposeRenderer().Render(instance.Topology, secrets);
-        var plan = ComposePlanner.Plan(tree, instance.ProjectDirectory, containers, CertificateChanges(certificateCheck));
+        var plan = ComposePlanner.Plan(tree, instance.ProjectDirectory.Snapshot(containers), CertificateChanges(certificateCheck));
         var waiter = new GateWaiter(engine, instance.Project, reporter, clock) { PollInterval = options.PollInterval };
         if (!plan.HasChanges)
         {
@@ -101,7 +101,7 @@ public sealed class ComposeDriver(ComposeInstance instance, EngineEndpoint endpo
         // Without stored secrets the project was never written: every file is new whatever the values, so none are made up.
         var secrets = await instance.Secrets.LoadAsync(cancellationToken).ConfigureAwait(false) ?? InstanceSecrets.Redacted;
         var tree = new ComposeRenderer().Render(instance.Topology, secrets);
-        return ComposePlanner.Plan(tree, instance.ProjectDirectory, containers, CertificateChanges(certificateCheck));
+        return ComposePlanner.Plan(tree, instance.ProjectDirectory.Snapshot(containers), CertificateChanges(certificateCheck));
     }
 
     /// <summary><c>down</c>: stops every container and keeps them, the network, data, secrets and certificates.</summary>
@@ -189,9 +189,7 @@ public sealed class ComposeDriver(ComposeInstance instance, EngineEndpoint endpo
             $"Instance '{instance.Name}' as chtctl last brought it up (its recorded state). The upgrade service reads and updates this file.");
         if (File.Exists(instance.Layout.InstanceFile) && File.ReadAllText(instance.Layout.InstanceFile) == text)
             return;
-        var temporary = instance.Layout.InstanceFile + ".chtctl-new";
-        File.WriteAllText(temporary, text);
-        File.Move(temporary, instance.Layout.InstanceFile, overwrite: true);
+        AtomicFile.Write(instance.Layout.InstanceFile, text, AtomicFile.Readable);
     }
 
     private void RefuseDowngrade()
