@@ -49,10 +49,9 @@ internal static class EdgeCertificateAssessor
         if (!hasCertificate || !hasKey)
             return Generate(EdgeCertificateAction.Renew, $"{(hasCertificate ? KeyFileName : CertificateFileName)} is missing");
 
-        X509Certificate2 leaf;
-        byte[]? keyPublic;
         if (installedCertificate.Error is { } certificateError)
             return Generate(EdgeCertificateAction.Renew, $"the files cannot be read ({certificateError})");
+        X509Certificate2 leaf;
         try
         {
             var certificates = Pem.Certificates(Text(installedCertificate.Content!));
@@ -66,8 +65,7 @@ internal static class EdgeCertificateAssessor
         }
         if (installedKey.Error is { } keyError)
             return Generate(EdgeCertificateAction.Renew, $"the files cannot be read ({keyError})");
-        keyPublic = Pem.PublicKeyOfPrivateKey(Text(installedKey.Content!));
-
+        var keyPublic = Pem.PublicKeyOfPrivateKey(Text(installedKey.Content!));
         if (keyPublic is null)
             return Generate(EdgeCertificateAction.Renew, $"{KeyFileName} holds no private key");
         if (!keyPublic.AsSpan().SequenceEqual(Pem.PublicKeyOf(leaf)))
