@@ -47,7 +47,10 @@ public sealed record Component
     /// <summary>Alive; failing it restarts the container (Kubernetes only: Compose restarts on exit).</summary>
     public Probe? Liveness { get; init; }
 
-    /// <summary>The Compose healthcheck command, written for the tools inside this image.</summary>
+    /// <summary>
+    /// The Compose healthcheck command, written for the tools inside this image, as the container runs it:
+    /// the renderer spells it for its target (Compose escapes <c>$</c> as <c>$$</c>).
+    /// </summary>
     public IReadOnlyList<string> HealthCommand { get; init => field = EquatableList.From(value); } = EquatableList<string>.Empty;
 
     public ResourceSpec? Resources { get; init; }
