@@ -1,10 +1,12 @@
+using Chtctl.Core.Writing;
+
 namespace Chtctl.Cli.Output;
 
 /// <summary>Writes the files init, import and render produce: atomically, created with their final mode. Secrets go through the secret store.</summary>
 internal static class InstanceFiles
 {
-    public const UnixFileMode Readable = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead;
-    public const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+    public const UnixFileMode Readable = AtomicFile.Readable;
+    public const UnixFileMode OwnerOnly = AtomicFile.OwnerOnly;
 
     /// <summary>The secrets file kept beside an instance file: <c>clinic.yaml</c> → <c>clinic.secrets.env</c>.</summary>
     public static string SecretsPathFor(string instanceFile) =>
@@ -16,11 +18,6 @@ internal static class InstanceFiles
     public static void Write(string path, string content, UnixFileMode mode)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        var temp = path + ".tmp-" + Environment.ProcessId;
-        using (var stream = new FileStream(temp, new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write, UnixCreateMode = mode }))
-        using (var writer = new StreamWriter(stream))
-            writer.Write(content);
-        File.Move(temp, path, overwrite: true);
-        File.SetUnixFileMode(path, mode);
+        AtomicFile.Write(path, content, mode);
     }
 }

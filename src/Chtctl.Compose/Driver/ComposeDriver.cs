@@ -58,7 +58,7 @@ public sealed class ComposeDriver(InstanceSpec spec, string? fileDirectory, Engi
 
         var secrets = await instance.Secrets.LoadOrCreateAsync(cancellationToken).ConfigureAwait(false);
         var tree = new ComposeRenderer().Render(instance.Topology, secrets);
-        var plan = ComposePlanner.Plan(tree, instance.ProjectDirectory, containers, CertificateChanges(certificateCheck));
+        var plan = ComposePlanner.Plan(tree, instance.ProjectDirectory.Snapshot(containers), CertificateChanges(certificateCheck));
         var waiter = new GateWaiter(engine, instance.Project, reporter, clock) { PollInterval = settings.PollInterval };
         if (!plan.HasChanges)
         {
@@ -123,7 +123,7 @@ public sealed class ComposeDriver(InstanceSpec spec, string? fileDirectory, Engi
         // Without stored secrets the project was never written: every file is new whatever the values, so none are made up.
         var secrets = await instance.Secrets.LoadAsync(cancellationToken).ConfigureAwait(false) ?? InstanceSecrets.Redacted;
         var tree = new ComposeRenderer().Render(instance.Topology, secrets);
-        var plan = ComposePlanner.Plan(tree, instance.ProjectDirectory, containers, CertificateChanges(certificateCheck));
+        var plan = ComposePlanner.Plan(tree, instance.ProjectDirectory.Snapshot(containers), CertificateChanges(certificateCheck));
         return new PlanResult(instance.Name, Targets.Name(Target), Location, instance.ChtVersion, ComposeResults.Changes(plan));
     }
 
@@ -283,9 +283,7 @@ public sealed class ComposeDriver(InstanceSpec spec, string? fileDirectory, Engi
             $"Instance '{instance.Name}' as chtctl last brought it up (its recorded state). The upgrade service reads and updates this file.");
         if (File.Exists(_layout.InstanceFile) && File.ReadAllText(_layout.InstanceFile) == text)
             return;
-        var temporary = _layout.InstanceFile + ".chtctl-new";
-        File.WriteAllText(temporary, text);
-        File.Move(temporary, _layout.InstanceFile, overwrite: true);
+        AtomicFile.Write(_layout.InstanceFile, text, AtomicFile.Readable);
     }
 
     /// <summary>

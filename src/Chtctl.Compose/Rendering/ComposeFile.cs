@@ -143,9 +143,9 @@ internal static class ComposeFile
             return null;
         var probe = component.Readiness ?? new Probe(new ProbeAction.Exec(component.HealthCommand));
         var start = Math.Max(probe.InitialDelaySeconds, component.Liveness?.InitialDelaySeconds ?? 0);
-        // HealthCommand is already written for Compose (its `$` are escaped by the topology).
+        // The command is the shell's (`$COUCHDB_USER` is the container's variable): escaped, Compose leaves it alone.
         var healthcheck = new YamlMap()
-            .Add("test", new YamlSeq(component.HealthCommand))
+            .Add("test", new YamlSeq(component.HealthCommand.Select(Interpolation.Literal)))
             .Add("interval", Seconds(probe.PeriodSeconds))
             .Add("timeout", Seconds(probe.TimeoutSeconds))
             .Add("retries", probe.FailureThreshold);

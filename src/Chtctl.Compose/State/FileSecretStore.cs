@@ -1,19 +1,17 @@
-using System.Text;
 using Chtctl.Compose.Layout;
 using Chtctl.Core.Secrets;
+using Chtctl.Core.Writing;
 
 namespace Chtctl.Compose.State;
 
 /// <summary>
-/// Keeps a Compose instance's secrets in <c>&lt;home&gt;/secrets.env</c>, mode 0600. A save writes a new
-/// file created with mode 0600 (never loosened and tightened later, so no moment exists where others could
-/// read it), flushes it to disk and renames it over the old one, so a crash leaves either the old secrets or
-/// the new ones, never half a file. Values never appear in messages: only the path does.
+/// Keeps a Compose instance's secrets in <c>&lt;home&gt;/secrets.env</c>, mode 0600. A save goes through
+/// <see cref="AtomicFile"/>: created owner-only (no moment exists where others could read it) and renamed over
+/// the old file, so a crash leaves either the old secrets or the new ones, never half a file. Values never
+/// appear in messages: only the path does.
 /// </summary>
 public sealed class FileSecretStore : ISecretStore
 {
-    private const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-
     private readonly string _path;
 
     public FileSecretStore(string path)
@@ -45,39 +43,16 @@ public sealed class FileSecretStore : ISecretStore
         }
     }
 
-    public async Task SaveAsync(InstanceSecrets secrets, CancellationToken cancellationToken)
+    public Task SaveAsync(InstanceSecrets secrets, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(secrets);
         if (OperatingSystem.IsWindows())
             throw new PlatformNotSupportedException("the Compose secret store needs Unix file modes");
+        cancellationToken.ThrowIfCancellationRequested();
 
-        var directory = Path.GetDirectoryName(_path)!;
-        Directory.CreateDirectory(directory);
-        // The temporary file sits beside the target: rename is atomic only within one file system.
-        var temporary = Path.Combine(directory, $".{Path.GetFileName(_path)}.{Guid.NewGuid():N}.tmp");
-        var options = new FileStreamOptions
-        {
-            Mode = FileMode.CreateNew,
-            Access = FileAccess.Write,
-            Share = FileShare.None,
-            UnixCreateMode = OwnerOnly,
-        };
-        try
-        {
-            var stream = new FileStream(temporary, options);
-            await using (stream.ConfigureAwait(false))
-            {
-                await stream.WriteAsync(Encoding.UTF8.GetBytes(SecretsFile.Format(secrets)), cancellationToken).ConfigureAwait(false);
-                stream.Flush(flushToDisk: true);
-            }
-
-            File.Move(temporary, _path, overwrite: true);
-        }
-        catch
-        {
-            File.Delete(temporary);
-            throw;
-        }
+        Directory.CreateDirectory(Path.GetDirectoryName(_path)!);
+        AtomicFile.Write(_path, SecretsFile.Format(secrets), AtomicFile.OwnerOnly);
+        return Task.CompletedTask;
     }
 
     public override string ToString() => $"{nameof(FileSecretStore)} {{ {_path} }}";

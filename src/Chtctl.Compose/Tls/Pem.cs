@@ -1,10 +1,9 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
-using System.Text;
 
 namespace Chtctl.Compose.Tls;
 
-/// <summary>Reading PEM certificates and keys, and writing them atomically with owner-only modes.</summary>
+/// <summary>Reading PEM certificates and keys, and the modes their files and directory get.</summary>
 internal static class Pem
 {
     public const UnixFileMode OwnerOnlyDirectory = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
@@ -83,39 +82,4 @@ internal static class Pem
         if (File.GetUnixFileMode(directory) != OwnerOnlyDirectory)
             File.SetUnixFileMode(directory, OwnerOnlyDirectory);
     }
-
-    /// <summary>
-    /// Writes a new file created with its final mode beside the target, flushes it and renames it over the
-    /// target: a crash leaves the old file or the new one, never half a key, and a key is never readable by others.
-    /// </summary>
-    public static void WriteAtomically(string path, byte[] content, UnixFileMode mode)
-    {
-        var directory = Path.GetDirectoryName(path)!;
-        var temporary = Path.Combine(directory, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
-        var options = new FileStreamOptions
-        {
-            Mode = FileMode.CreateNew,
-            Access = FileAccess.Write,
-            Share = FileShare.None,
-            UnixCreateMode = mode,
-        };
-        try
-        {
-            using (var stream = new FileStream(temporary, options))
-            {
-                stream.Write(content);
-                stream.Flush(flushToDisk: true);
-            }
-
-            File.Move(temporary, path, overwrite: true);
-        }
-        catch
-        {
-            File.Delete(temporary);
-            throw;
-        }
-    }
-
-    public static void WriteAtomically(string path, string content, UnixFileMode mode) =>
-        WriteAtomically(path, Encoding.ASCII.GetBytes(content), mode);
 }

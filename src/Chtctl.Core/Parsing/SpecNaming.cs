@@ -25,6 +25,13 @@ public static class SpecNaming
             .OrderBy(p => p.MetadataToken)
             .ToArray();
 
+    /// <summary>
+    /// An empty list or mapping: a default the schema and the reference leave out. Asked of the enumeration,
+    /// not of a collection interface, because the model keeps its own equatable collections.
+    /// </summary>
+    public static bool IsEmptyCollection(object? value) =>
+        value is System.Collections.IEnumerable items and not string && !items.GetEnumerator().MoveNext();
+
     public static bool IsRecord(Type type) =>
         type.IsClass && type != typeof(string) && type.Namespace == typeof(InstanceSpec).Namespace;
 

@@ -56,7 +56,7 @@ public static class InstanceReference
         Enum e => $"`{SpecNaming.EnumValueOf(e)}`",
         string { Length: 0 } => "",
         string s => $"`{s}`",
-        System.Collections.ICollection { Count: 0 } => "",
+        _ when SpecNaming.IsEmptyCollection(value) => "",
         _ => $"`{value}`",
     };
 

@@ -64,7 +64,7 @@ public static class InstanceSchema
         else
         {
             schema = ValueSchema(type);
-            if (defaultValue is not null && !(defaultValue is System.Collections.ICollection { Count: 0 }))
+            if (defaultValue is not null && !SpecNaming.IsEmptyCollection(defaultValue))
                 schema["default"] = DefaultOf(defaultValue);
         }
 

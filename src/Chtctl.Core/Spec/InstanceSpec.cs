@@ -3,6 +3,8 @@ namespace Chtctl.Core.Spec;
 /// <summary>
 /// One CHT instance as the operator declares it. Immutable; every property has a default so a
 /// minimal file stays minimal. Secrets never live here: they are in the instance's secret store.
+/// Equal content is an equal spec (<c>==</c>): list and mapping members keep an
+/// <see cref="Collections.EquatableList{T}"/> or <see cref="Collections.EquatableDictionary{TKey, TValue}"/>.
 /// </summary>
 [Doc("A CHT instance managed by chtctl.")]
 public sealed record InstanceSpec

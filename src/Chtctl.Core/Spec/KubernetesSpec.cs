@@ -1,3 +1,5 @@
+using Chtctl.Core.Collections;
+
 namespace Chtctl.Core.Spec;
 
 public sealed record KubernetesSpec
@@ -12,7 +14,7 @@ public sealed record KubernetesSpec
     public KubernetesPlatform Platform { get; init; } = KubernetesPlatform.K3s;
 
     [Doc("Kubernetes node (its `kubernetes.io/hostname`) for each CouchDB node, in order. Empty: the scheduler decides.", Example = "[worker-1, worker-2, worker-3]")]
-    public IReadOnlyList<string> Pinning { get; init; } = [];
+    public IReadOnlyList<string> Pinning { get; init => field = EquatableList.From(value); } = EquatableList<string>.Empty;
 
     [Doc("CouchDB storage.")]
     public StorageSpec Storage { get; init; } = new();
@@ -33,13 +35,13 @@ public sealed record StorageSpec
     public string DataSubPath { get; init; } = "data";
 
     [Doc("k3s/k3d: existing host directories with CouchDB data, one per node (requires `pinning`).")]
-    public IReadOnlyList<string> HostPaths { get; init; } = [];
+    public IReadOnlyList<string> HostPaths { get; init => field = EquatableList.From(value); } = EquatableList<string>.Empty;
 
     [Doc("eks: existing EBS volume ids, one per node.")]
-    public IReadOnlyList<string> EbsVolumeIds { get; init; } = [];
+    public IReadOnlyList<string> EbsVolumeIds { get; init => field = EquatableList.From(value); } = EquatableList<string>.Empty;
 
     [Doc("gke: existing persistent disk names, one per node.")]
-    public IReadOnlyList<string> GceDisks { get; init; } = [];
+    public IReadOnlyList<string> GceDisks { get; init => field = EquatableList.From(value); } = EquatableList<string>.Empty;
 
     [Doc("k3s: static vSphere volumes `[datastore] diskPath/<namespace>-couchdbN` (requires `pinning`).")]
     public VsphereSpec? Vsphere { get; init; }
@@ -63,7 +65,7 @@ public sealed record IngressSpec
     public string? Class { get; init; }
 
     [Doc("Extra annotations on the Ingress (for example ALB group, certificate ARN).")]
-    public IReadOnlyDictionary<string, string> Annotations { get; init; } = new SortedDictionary<string, string>(StringComparer.Ordinal);
+    public IReadOnlyDictionary<string, string> Annotations { get; init => field = EquatableDictionary<string, string>.From(value); } = EquatableDictionary<string, string>.Empty;
 
     [Doc("Secret of type kubernetes.io/tls with the certificate for the host. Empty: no TLS section (TLS handled by the load balancer).")]
     public string? TlsSecret { get; init; }

@@ -1,3 +1,4 @@
+using Chtctl.Core.Collections;
 using Chtctl.Core.Spec;
 
 namespace Chtctl.Core.Topology;
@@ -32,13 +33,13 @@ public sealed record Component
     public required string Image { get; init; }
 
     /// <summary>Arguments replacing the image's command; empty keeps the image's own.</summary>
-    public IReadOnlyList<string> Command { get; init; } = [];
+    public IReadOnlyList<string> Command { get; init => field = EquatableList.From(value); } = EquatableList<string>.Empty;
 
-    public IReadOnlyList<EnvVar> Env { get; init; } = [];
+    public IReadOnlyList<EnvVar> Env { get; init => field = EquatableList.From(value); } = EquatableList<EnvVar>.Empty;
 
-    public IReadOnlyList<PortSpec> Ports { get; init; } = [];
+    public IReadOnlyList<PortSpec> Ports { get; init => field = EquatableList.From(value); } = EquatableList<PortSpec>.Empty;
 
-    public IReadOnlyList<Mount> Mounts { get; init; } = [];
+    public IReadOnlyList<Mount> Mounts { get; init => field = EquatableList.From(value); } = EquatableList<Mount>.Empty;
 
     /// <summary>Ready to receive traffic. On Compose this is the container healthcheck.</summary>
     public Probe? Readiness { get; init; }
@@ -46,8 +47,11 @@ public sealed record Component
     /// <summary>Alive; failing it restarts the container (Kubernetes only: Compose restarts on exit).</summary>
     public Probe? Liveness { get; init; }
 
-    /// <summary>The Compose healthcheck command, written for the tools inside this image.</summary>
-    public IReadOnlyList<string> HealthCommand { get; init; } = [];
+    /// <summary>
+    /// The Compose healthcheck command, written for the tools inside this image, as the container runs it:
+    /// the renderer spells it for its target (Compose escapes <c>$</c> as <c>$$</c>).
+    /// </summary>
+    public IReadOnlyList<string> HealthCommand { get; init => field = EquatableList.From(value); } = EquatableList<string>.Empty;
 
     public ResourceSpec? Resources { get; init; }
 
@@ -55,7 +59,7 @@ public sealed record Component
     public required int Wave { get; init; }
 
     /// <summary>Extra DNS names the component answers to (Erlang long node names need a dotted host).</summary>
-    public IReadOnlyList<string> Aliases { get; init; } = [];
+    public IReadOnlyList<string> Aliases { get; init => field = EquatableList.From(value); } = EquatableList<string>.Empty;
 
     /// <summary>CouchDB node number (1-based) for a CouchDB node and its nouveau; null otherwise.</summary>
     public int? CouchDbNode { get; init; }
@@ -64,16 +68,16 @@ public sealed record Component
     public string? PodOf { get; init; }
 
     /// <summary>Components allowed to connect to this one; <see cref="Clients.PublicEdge"/> means traffic from outside.</summary>
-    public IReadOnlyList<string> AllowedClients { get; init; } = [];
+    public IReadOnlyList<string> AllowedClients { get; init => field = EquatableList.From(value); } = EquatableList<string>.Empty;
 
     /// <summary>Components of the same wave that must be up first (haproxy resolves its agent's address at start).</summary>
-    public IReadOnlyList<string> After { get; init; } = [];
+    public IReadOnlyList<string> After { get; init => field = EquatableList.From(value); } = EquatableList<string>.Empty;
 
     /// <summary>
     /// When set, exactly the components this one needs before it starts, instead of the whole previous
     /// wave: the edge needs api, not the upgrade service, so a broken upgrade service cannot keep the site down.
     /// </summary>
-    public IReadOnlyList<string>? Needs { get; init; }
+    public IReadOnlyList<string>? Needs { get; init => field = value is null ? null : EquatableList.From(value); }
 
     /// <summary>What must be ready before this starts: <see cref="Needs"/> or the previous wave, plus <see cref="After"/>.</summary>
     public IEnumerable<string> DependsOn(InstanceTopology topology)

@@ -1,9 +1,13 @@
+using Chtctl.Core.Collections;
 using Chtctl.Core.Spec;
 using Chtctl.Core.Versions;
 
 namespace Chtctl.Core.Topology;
 
-/// <summary>A whole instance, target-neutral: the input of every renderer.</summary>
+/// <summary>
+/// A whole instance, target-neutral: the input of every renderer. Compares by content, down to each
+/// component's lists (they are <see cref="EquatableList{T}"/>s), so two builds of one spec are equal.
+/// </summary>
 public sealed record InstanceTopology
 {
     public required InstanceSpec Spec { get; init; }
@@ -14,10 +18,10 @@ public sealed record InstanceTopology
     public required string Namespace { get; init; }
 
     /// <summary>Components in start order (wave), then name.</summary>
-    public required IReadOnlyList<Component> Components { get; init; }
+    public required IReadOnlyList<Component> Components { get; init => field = EquatableList.From(value); }
 
     /// <summary>Host names CouchDB nodes are known by, in node order (<c>COUCHDB_SERVERS</c>).</summary>
-    public required IReadOnlyList<string> CouchDbHosts { get; init; }
+    public required IReadOnlyList<string> CouchDbHosts { get; init => field = EquatableList.From(value); }
 
     public required EdgeSettings Edge { get; init; }
 

@@ -1,3 +1,5 @@
+using Chtctl.Core.Collections;
+
 namespace Chtctl.Core.Topology;
 
 /// <summary>A readiness or liveness check, with Kubernetes' timing fields (Compose uses the same numbers).</summary>
@@ -10,5 +12,8 @@ public abstract record ProbeAction
     public sealed record TcpSocket(int Port) : ProbeAction;
 
     /// <summary>A command run inside the container; exit 0 is healthy.</summary>
-    public sealed record Exec(IReadOnlyList<string> Command) : ProbeAction;
+    public sealed record Exec(IReadOnlyList<string> Command) : ProbeAction
+    {
+        public IReadOnlyList<string> Command { get; init => field = EquatableList.From(value); } = EquatableList.From(Command);
+    }
 }

@@ -115,7 +115,7 @@ public static class TopologyBuilder
             Readiness = new Probe(new ProbeAction.Exec(["sh", "-c", up]), PeriodSeconds: 10, TimeoutSeconds: 5),
             // A node compacting or indexing a large database answers slowly; only a closed port means dead.
             Liveness = new Probe(new ProbeAction.TcpSocket(Ports.CouchDb), PeriodSeconds: 20, TimeoutSeconds: 5, FailureThreshold: 6, InitialDelaySeconds: 60),
-            HealthCommand = ["CMD-SHELL", up.Replace("$", "$$", StringComparison.Ordinal)],
+            HealthCommand = ["CMD-SHELL", up],
             Resources = spec.Resources.Couchdb,
             Wave = Waves.CouchDb,
             Aliases = naming.CouchDbAliases(n, hosts),

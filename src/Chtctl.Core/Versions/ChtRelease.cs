@@ -1,8 +1,13 @@
+using Chtctl.Core.Collections;
+
 namespace Chtctl.Core.Versions;
 
 /// <summary>An exact CHT release and the image of each of Medic's services in it.</summary>
 public sealed record ChtRelease(ChtVersion Version, IReadOnlyDictionary<string, string> Images, ReleaseSource Source)
 {
+    /// <summary>Kept as an <see cref="EquatableDictionary{TKey, TValue}"/>, so releases (and topologies) compare by content.</summary>
+    public IReadOnlyDictionary<string, string> Images { get; init => field = EquatableDictionary<string, string>.From(value); } = EquatableDictionary<string, string>.From(Images);
+
     public VersionLine Line => VersionLine.For(Version);
 
     /// <summary>Image of a Medic service (<c>api</c>, <c>sentinel</c>, <c>couchdb</c>, <c>couchdb-nouveau</c>).</summary>

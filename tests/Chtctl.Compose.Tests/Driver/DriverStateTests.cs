@@ -41,6 +41,22 @@ public sealed class DriverStateTests
     }
 
     [Fact]
+    public void The_snapshot_of_a_project_holds_chtctl_files_with_env_and_skips_hidden_temporaries_and_editor_files()
+    {
+        using var temp = new TempDirectory();
+        var project = new ProjectDirectory(temp.Combine("project"));
+        project.Write(new RenderedTree().Add("docker-compose.yml", "services: {}\n").Add(".env", "COUCHDB_PASSWORD=x\n", isPrivate: true).Add("haproxy/haproxy.cfg", "global\n"));
+        File.WriteAllText(temp.Combine("project", ".docker-compose.yml.0123456789abcdef0123456789abcdef.tmp"), "half");
+        File.WriteAllText(temp.Combine("project", "haproxy", ".haproxy.cfg.swp"), "vim");
+
+        var snapshot = project.Snapshot([]);
+
+        Assert.Equal([".env", "docker-compose.yml", "haproxy/haproxy.cfg"], snapshot.Files.Keys);
+        Assert.Equal("global\n", snapshot.File("haproxy/haproxy.cfg"));
+        Assert.Null(snapshot.File("nginx/nginx.conf"));
+    }
+
+    [Fact]
     public void History_keeps_numbered_records_skips_a_torn_line_and_archives_on_request()
     {
         using var temp = new TempDirectory();

@@ -12,10 +12,9 @@ public sealed class PlannerTests
     [Fact]
     public void Nothing_deployed_means_every_service_and_file_is_to_add()
     {
-        using var temp = new TempDirectory();
         var tree = Render("three-nodes");
 
-        var plan = ComposePlanner.Plan(tree, new ProjectDirectory(temp.Combine("project")), [], []);
+        var plan = ComposePlanner.Plan(tree, ProjectSnapshot.Empty, []);
 
         Assert.Equal(plan.Services.Count, plan.ToAdd);
         Assert.Equal(0, plan.ToChange + plan.ToRemove);
@@ -26,12 +25,9 @@ public sealed class PlannerTests
     [Fact]
     public void The_same_render_over_running_containers_is_no_change()
     {
-        using var temp = new TempDirectory();
         var tree = Render("single-node-4x");
-        var project = new ProjectDirectory(temp.Combine("project"));
-        project.Write(tree);
 
-        var plan = ComposePlanner.Plan(tree, project, Running(tree), []);
+        var plan = ComposePlanner.Plan(tree, Deployed(tree, Running(tree)), []);
 
         Assert.False(plan.HasChanges, plan.Summary);
     }
@@ -39,13 +35,10 @@ public sealed class PlannerTests
     [Fact]
     public void A_changed_setting_is_named_field_by_field_on_its_service_only()
     {
-        using var temp = new TempDirectory();
         var before = Render("single-node-4x");
-        var project = new ProjectDirectory(temp.Combine("project"));
-        project.Write(before);
         var after = new RenderedTreeEdit(before).Replace("docker-compose.yml", "COUCHDB_LOG_LEVEL: info", "COUCHDB_LOG_LEVEL: debug");
 
-        var plan = ComposePlanner.Plan(after, project, Running(before), []);
+        var plan = ComposePlanner.Plan(after, Deployed(before, Running(before)), []);
 
         var change = Assert.Single(plan.Services);
         Assert.Equal(ServiceAction.Change, change.Action);
@@ -57,17 +50,49 @@ public sealed class PlannerTests
     [Fact]
     public void A_stopped_container_is_to_start_and_a_container_of_a_dropped_service_is_to_remove()
     {
-        using var temp = new TempDirectory();
         var tree = Render("single-node-4x");
-        var project = new ProjectDirectory(temp.Combine("project"));
-        project.Write(tree);
         var containers = Running(tree).Select(c => c.Service == "sentinel" ? c with { State = "exited", ExitCode = 137 } : c)
             .Append(Container("nouveau", "old/nouveau:1", "running")).ToArray();
 
-        var plan = ComposePlanner.Plan(tree, project, containers, []);
+        var plan = ComposePlanner.Plan(tree, Deployed(tree, containers), []);
 
         Assert.Equal([("sentinel", ServiceAction.Start), ("nouveau", ServiceAction.Remove)], plan.Services.Select(s => (s.Service, s.Action)));
     }
+
+    [Fact]
+    public void A_changed_env_file_recreates_the_services_that_read_it_without_showing_values()
+    {
+        var before = Render("single-node-4x");
+        var env = before[".env"].Content;
+        var password = env.Split('\n').First(l => l.StartsWith("COUCHDB_PASSWORD=", StringComparison.Ordinal));
+        var after = new RenderedTreeEdit(before).Replace(".env", password, "COUCHDB_PASSWORD=rotated");
+
+        var plan = ComposePlanner.Plan(after, Deployed(before, Running(before)), []);
+
+        Assert.Equal([(".env", FileChange.Change)], plan.Files);
+        Assert.NotEmpty(plan.Services);
+        Assert.All(plan.Services, s => Assert.Equal([".env changed (values not shown)"], s.Details));
+        Assert.DoesNotContain(plan.Services.SelectMany(s => s.Details), d => d.Contains("rotated", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_file_the_render_dropped_is_to_remove_and_a_certificate_change_alone_is_a_change()
+    {
+        var tree = Render("single-node-4x");
+        var files = tree.Files.ToDictionary(f => f.Path, f => f.Content, StringComparer.Ordinal);
+        files["nginx/old.conf"] = "server {}\n";
+
+        var plan = ComposePlanner.Plan(tree, new ProjectSnapshot(files, Running(tree)), ["self-signed certificate for localhost will be renewed: expires in 3 days"]);
+
+        Assert.Equal([("nginx/old.conf", FileChange.Remove)], plan.Files);
+        Assert.Empty(plan.Services);
+        Assert.True(plan.HasChanges);
+        Assert.Equal(["self-signed certificate for localhost will be renewed: expires in 3 days"], plan.Certificates);
+    }
+
+    /// <summary>The project as if <paramref name="tree"/> had been written and these containers ran.</summary>
+    private static ProjectSnapshot Deployed(Core.Rendering.RenderedTree tree, IReadOnlyList<ContainerInfo> containers) =>
+        new(tree.Files.ToDictionary(f => f.Path, f => f.Content, StringComparer.Ordinal), containers);
 
     private static Core.Rendering.RenderedTree Render(string scenario) =>
         new ComposeRenderer().Render(Scenario.Named(scenario).Topology(), TestSecrets.Distinct);

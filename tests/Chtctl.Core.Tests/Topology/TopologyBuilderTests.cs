@@ -106,6 +106,20 @@ public sealed class TopologyBuilderTests
     }
 
     [Fact]
+    public void Health_commands_are_the_commands_the_container_runs_with_no_target_escaping_in_them()
+    {
+        var compose = Build("cht: { version: 4.22.0 }\n");
+        var kubernetes = Build("cht: { version: 4.22.0 }\ntarget: kubernetes\n");
+
+        // Compose's `$$` is the renderer's spelling; the topology says what the shell runs, on every target.
+        Assert.Equal(
+            ["CMD-SHELL", "curl -fsS -o /dev/null -u \"$COUCHDB_USER:$COUCHDB_PASSWORD\" http://127.0.0.1:5984/_up"],
+            compose["couchdb"].HealthCommand);
+        Assert.Equal(compose["couchdb"].HealthCommand, kubernetes["couchdb"].HealthCommand);
+        Assert.All(compose.Components.SelectMany(c => c.HealthCommand), part => Assert.DoesNotContain("$$", part, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Couchdb_and_the_upgrade_service_accept_only_clients_inside_the_instance()
     {
         var topology = Build("cht: { version: 4.22.0 }\ncouchdb: { nodes: 3 }\n");

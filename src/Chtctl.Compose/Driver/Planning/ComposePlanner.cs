@@ -1,4 +1,3 @@
-using Chtctl.Compose.Driver.Engine;
 using Chtctl.Compose.Driver.State;
 using Chtctl.Compose.Rendering;
 using Chtctl.Core.Rendering;
@@ -7,18 +6,20 @@ using YamlDotNet.RepresentationModel;
 namespace Chtctl.Compose.Driver.Planning;
 
 /// <summary>
-/// Compares a new render with what is deployed: the project files on disk, and for each service its
-/// container (missing, stopped, another image, or a changed service definition, named field by field).
+/// Compares a new render with what is deployed: the project files, and for each service its container
+/// (missing, stopped, another image, or a changed service definition, named field by field). Pure: the
+/// driver reads the deployed state into a <see cref="ProjectSnapshot"/> first.
 /// </summary>
 public static class ComposePlanner
 {
-    public static ComposePlan Plan(RenderedTree desired, ProjectDirectory project, IReadOnlyList<ContainerInfo> containers, IReadOnlyList<string> certificateChanges)
+    public static ComposePlan Plan(RenderedTree desired, ProjectSnapshot deployed, IReadOnlyList<string> certificateChanges)
     {
         ArgumentNullException.ThrowIfNull(desired);
-        ArgumentNullException.ThrowIfNull(project);
-        ArgumentNullException.ThrowIfNull(containers);
-        var files = project.Diff(desired);
-        var before = YamlTreeDiff.Child(YamlTreeDiff.Load(project.Read(ProjectFiles.ComposeFile)), "services");
+        ArgumentNullException.ThrowIfNull(deployed);
+        ArgumentNullException.ThrowIfNull(certificateChanges);
+        var containers = deployed.Containers;
+        var files = deployed.FileChanges(desired);
+        var before = YamlTreeDiff.Child(YamlTreeDiff.Load(deployed.File(ProjectFiles.ComposeFile)), "services");
         var after = YamlTreeDiff.Child(YamlTreeDiff.Load(desired[ProjectFiles.ComposeFile].Content), "services")
             ?? throw new InvalidOperationException("the rendered docker-compose.yml has no services");
         var envChanged = files.Any(f => f.File == ProjectFiles.EnvFile && f.Change == FileChange.Change);

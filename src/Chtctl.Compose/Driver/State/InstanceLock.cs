@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Text;
+using Chtctl.Core.Writing;
 
 namespace Chtctl.Compose.Driver.State;
 
@@ -33,7 +33,7 @@ public sealed class InstanceLock : IDisposable
                 + $"The lock is {path}; it is released when that process ends.");
         }
         var text = string.Create(CultureInfo.InvariantCulture, $"pid {Environment.ProcessId}, chtctl {verb}, since {clock.GetUtcNow():yyyy-MM-dd HH:mm:ss}Z\n");
-        File.WriteAllText(path + ".holder", text, Encoding.UTF8);
+        AtomicFile.Write(path + ".holder", text, AtomicFile.Readable);
         return new InstanceLock(stream);
     }
 

@@ -1,5 +1,8 @@
 using System.Text;
+using Chtctl.Compose.Driver.Engine;
+using Chtctl.Compose.Driver.Planning;
 using Chtctl.Core.Rendering;
+using Chtctl.Core.Writing;
 
 namespace Chtctl.Compose.Driver.State;
 
@@ -13,8 +16,8 @@ public enum FileChange
 
 /// <summary>
 /// The rendered project as it lies in <c>&lt;home&gt;/project</c>: compared with a new render (for
-/// <c>plan</c>) and brought to it (for <c>up</c>). Files are written to a temporary name with their final
-/// mode and renamed into place, so Compose never reads half a file and <c>.env</c> is never readable by others.
+/// <c>plan</c>) and brought to it (for <c>up</c>). Files are written through <see cref="AtomicFile"/>, so
+/// Compose never reads half a file and <c>.env</c> is never readable by others.
 /// </summary>
 public sealed class ProjectDirectory(string path)
 {
@@ -29,22 +32,19 @@ public sealed class ProjectDirectory(string path)
         return File.Exists(full) ? File.ReadAllText(full, Encoding.UTF8) : null;
     }
 
-    public IReadOnlyList<(string File, FileChange Change)> Diff(RenderedTree tree)
+    /// <summary>chtctl's files now on disk, relative path → text: what the planner compares a render with.</summary>
+    public IReadOnlyDictionary<string, string> ReadFiles()
     {
-        ArgumentNullException.ThrowIfNull(tree);
-        var changes = new List<(string, FileChange)>();
-        foreach (var file in tree.Files)
-        {
-            var current = Read(file.Path);
-            if (current is null)
-                changes.Add((file.Path, FileChange.Add));
-            else if (!string.Equals(current, file.Content, StringComparison.Ordinal))
-                changes.Add((file.Path, FileChange.Change));
-        }
-        foreach (var existing in Existing().Where(f => !tree.Contains(f)))
-            changes.Add((existing, FileChange.Remove));
-        return changes;
+        var files = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var relative in Existing())
+            files[relative] = File.ReadAllText(System.IO.Path.Combine(Path, relative), Encoding.UTF8);
+        return files;
     }
+
+    /// <summary>The project as deployed, with the containers the engine reported, for <see cref="ComposePlanner"/>.</summary>
+    public ProjectSnapshot Snapshot(IReadOnlyList<ContainerInfo> containers) => new(ReadFiles(), containers);
+
+    public IReadOnlyList<(string File, FileChange Change)> Diff(RenderedTree tree) => Snapshot([]).FileChanges(tree);
 
     /// <summary>Brings the directory to the tree; returns the files that changed.</summary>
     public IReadOnlyList<(string File, FileChange Change)> Write(RenderedTree tree)
@@ -61,25 +61,16 @@ public sealed class ProjectDirectory(string path)
             }
             var file = tree[relative];
             Directory.CreateDirectory(System.IO.Path.GetDirectoryName(full)!);
-            var temporary = full + ".chtctl-new";
-            using (var stream = new FileStream(temporary, new FileStreamOptions
-            {
-                Mode = FileMode.Create,
-                Access = FileAccess.Write,
-                UnixCreateMode = OperatingSystem.IsWindows() ? null : file.Mode,
-            }))
-            {
-                stream.Write(Encoding.UTF8.GetBytes(file.Content));
-                stream.Flush(flushToDisk: true);
-            }
-            if (!OperatingSystem.IsWindows())
-                File.SetUnixFileMode(temporary, file.Mode);
-            File.Move(temporary, full, overwrite: true);
+            AtomicFile.Write(full, file.Content, file.Mode);
         }
         return changes;
     }
 
-    /// <summary>Files chtctl wrote before (a new render may have dropped some); hidden editor files are not ours, but .env is.</summary>
+    /// <summary>
+    /// Files chtctl wrote before (a new render may have dropped some); hidden files (editors', and
+    /// <see cref="AtomicFile"/>'s temporaries) are not ours, but .env is. <c>.chtctl-new</c> files were the
+    /// temporaries of earlier chtctl builds.
+    /// </summary>
     private IEnumerable<string> Existing()
     {
         if (!Directory.Exists(Path))
