@@ -78,6 +78,22 @@ public static class Snapshots
     public static bool UpdateRequested =>
         Environment.GetEnvironmentVariable("CHTCTL_UPDATE_SNAPSHOTS") == "1" && Environment.GetEnvironmentVariable("CI") != "true";
 
+    /// <summary>
+    /// Asserts the file at <paramref name="path"/> (in the source tree) holds exactly <paramref name="actual"/>;
+    /// with CHTCTL_UPDATE_SNAPSHOTS=1 writes it instead. <paramref name="missing"/> is the failure when it does not exist.
+    /// </summary>
+    public static void AssertFile(string path, string actual, string missing)
+    {
+        if (UpdateRequested)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.WriteAllText(path, actual);
+            return;
+        }
+        Assert.True(File.Exists(path), missing);
+        Assert.Equal(File.ReadAllText(path), actual);
+    }
+
     public static void Write(RenderedTree tree, string directory)
     {
         if (Directory.Exists(directory))

@@ -23,7 +23,5 @@ public sealed record ComposeInstance(InstanceTopology Topology, ISecretStore Sec
 
     public ProjectDirectory ProjectDirectory => new(Layout.Project);
 
-    public ComposeHistory History => new(Layout.History);
-
     public string ChtVersion => Topology.Release.Version.ToString();
 }

@@ -1,3 +1,4 @@
+using Chtctl.Testing;
 namespace Chtctl.Cli.Tests.Kubernetes;
 
 public sealed class HistoryAndRollbackTests : ClusterFixture
@@ -100,11 +101,6 @@ public sealed class HistoryAndRollbackTests : ClusterFixture
         Assert.Equal(new DateTimeOffset(2026, 1, 2, 3, 4, 5, TimeSpan.Zero), revision["time"]!.GetValue<DateTimeOffset>());
         Assert.Equal(Chtctl.Core.Spec.ChtctlInfo.Version, revision["chtctlVersion"]!.GetValue<string>());
         Assert.Matches("^[0-9a-f]{16}$", revision["specHash"]!.GetValue<string>());
-    }
-
-    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
     }
 
     [Fact]

@@ -57,9 +57,4 @@ public sealed class KubernetesOutputTests : ClusterFixture
     private string Normalize(string text) =>
         text.Replace(Server.Url.TrimEnd('/'), "<api-server>", StringComparison.Ordinal)
             .Replace(Cli.WorkingDirectory, "<work>", StringComparison.Ordinal);
-
-    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
-    }
 }

@@ -11,13 +11,6 @@ internal static class OutputSnapshot
     public static void AssertMatches(string target, string name, string actual)
     {
         var path = Path.Combine(Repository.Root, "tests", "Chtctl.Cli.Tests", "Outputs", target, name);
-        if (Snapshots.UpdateRequested)
-        {
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            File.WriteAllText(path, actual);
-            return;
-        }
-        Assert.True(File.Exists(path), $"no snapshot {path}; run the tests with CHTCTL_UPDATE_SNAPSHOTS=1 to write it");
-        Assert.Equal(File.ReadAllText(path), actual);
+        Snapshots.AssertFile(path, actual, $"no snapshot {path}; run the tests with CHTCTL_UPDATE_SNAPSHOTS=1 to write it");
     }
 }

@@ -12,15 +12,8 @@ public sealed class ShippedOutputSchemaTests
     [MemberData(nameof(Verbs))]
     public void Shipped_schema_matches_the_result_type(string verb)
     {
-        var generated = OutputSchemas.Generate(verb);
-        var path = Path.Combine(Repository.Root, "schema", "output", $"{verb}.schema.json");
-        if (Snapshots.UpdateRequested)
-        {
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            File.WriteAllText(path, generated);
-        }
-        Assert.True(File.Exists(path), $"schema/output/{verb}.schema.json is missing; run the tests with CHTCTL_UPDATE_SNAPSHOTS=1 to write it");
-        Assert.Equal(generated, File.ReadAllText(path));
+        Snapshots.AssertFile(Path.Combine(Repository.Root, "schema", "output", $"{verb}.schema.json"), OutputSchemas.Generate(verb),
+            $"schema/output/{verb}.schema.json is missing; run the tests with CHTCTL_UPDATE_SNAPSHOTS=1 to write it");
     }
 
     [Fact]

@@ -19,14 +19,7 @@ internal static class ImportAssert
         Assert.NotNull(result.Spec);
         var actual = InstanceFileWriter.Write(result.Spec);
         var path = Path.Combine(Repository.FindProjectDirectory(AppContext.BaseDirectory), "Import", "Expected", name);
-        if (Snapshots.UpdateRequested)
-        {
-            File.WriteAllText(path, actual);
-            return;
-        }
-
-        Assert.True(File.Exists(path), $"no expected file {path}; run with CHTCTL_UPDATE_SNAPSHOTS=1 to create it");
-        Assert.Equal(File.ReadAllText(path), actual);
+        Snapshots.AssertFile(path, actual, $"no expected file {path}; run with CHTCTL_UPDATE_SNAPSHOTS=1 to create it");
     }
 
     /// <summary>Errors and warnings as "severity path:line", in file order; infos are left out (they need no action).</summary>

@@ -14,15 +14,8 @@ public sealed class ShippedSchemaTests
     public void Shipped_file_matches_the_model(string relativePath)
     {
         var generated = relativePath.EndsWith(".json", StringComparison.Ordinal) ? InstanceSchema.Generate() : InstanceReference.Generate();
-        var path = Path.Combine(Repository.Root, relativePath);
-        if (Snapshots.UpdateRequested)
-        {
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            File.WriteAllText(path, generated);
-        }
-
-        Assert.True(File.Exists(path), $"{relativePath} is missing; run the tests with CHTCTL_UPDATE_SNAPSHOTS=1 to write it");
-        Assert.Equal(generated, File.ReadAllText(path));
+        Snapshots.AssertFile(Path.Combine(Repository.Root, relativePath), generated,
+            $"{relativePath} is missing; run the tests with CHTCTL_UPDATE_SNAPSHOTS=1 to write it");
     }
 
     [Fact]
