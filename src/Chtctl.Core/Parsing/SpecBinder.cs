@@ -12,7 +12,9 @@ namespace Chtctl.Core.Parsing;
 /// </summary>
 internal sealed class SpecBinder(string file, SourceMap map, List<SpecDiagnostic> diagnostics)
 {
-    private static readonly NullabilityInfoContext Nullability = new();
+    // NullabilityInfoContext caches into a plain Dictionary and is not thread-safe: one per thread, so files parsed
+    // at the same time (tests, the services) never corrupt each other's cache.
+    private static readonly ThreadLocal<NullabilityInfoContext> Nullability = new(() => new NullabilityInfoContext());
 
     public T? BindRoot<T>(YamlNode root) where T : class, new()
     {
@@ -77,7 +79,7 @@ internal sealed class SpecBinder(string file, SourceMap map, List<SpecDiagnostic
                 continue;
             }
 
-            var nullable = Nullability.Create(property).WriteState == NullabilityState.Nullable;
+            var nullable = Nullability.Value!.Create(property).WriteState == NullabilityState.Nullable;
             var value = Bind(property.PropertyType, valueNode, childPath, nullable);
             if (!ReferenceEquals(value, Missing))
                 property.SetValue(instance, value);
